@@ -1,0 +1,104 @@
+import type { Transaction } from '../../db/client.ts';
+import type { ActionItemsTable } from '../../db/schema.ts';
+import type { ActionItemOwner } from '../../../shared/schemas/conversations.ts';
+
+export interface ActionItemRow {
+  id: string;
+  conversationId: string | null;
+  engineerId: string;
+  engineerName: string;
+  managerId: string;
+  managerName: string;
+  owner: ActionItemOwner;
+  text: string;
+  dueOn: string | null;
+  isDone: boolean;
+  doneAt: string | null;
+  createdAt: string;
+}
+
+function itemQuery(db: Transaction) {
+  return db
+    .selectFrom('action_items as a')
+    .innerJoin('people as e', 'e.id', 'a.engineer_id')
+    .innerJoin('people as m', 'm.id', 'a.manager_id')
+    .select([
+      'a.id',
+      'a.conversation_id',
+      'a.engineer_id',
+      'e.name as engineer_name',
+      'a.manager_id',
+      'm.name as manager_name',
+      'a.owner',
+      'a.text',
+      'a.due_on',
+      'a.is_done',
+      'a.done_at',
+      'a.created_at',
+    ]);
+}
+
+type RawItem = Awaited<ReturnType<ReturnType<typeof itemQuery>['executeTakeFirstOrThrow']>>;
+
+function toRow(row: RawItem): ActionItemRow {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    engineerId: row.engineer_id,
+    engineerName: row.engineer_name,
+    managerId: row.manager_id,
+    managerName: row.manager_name,
+    owner: row.owner as ActionItemOwner,
+    text: row.text,
+    dueOn: row.due_on,
+    isDone: row.is_done,
+    doneAt: row.done_at,
+    createdAt: row.created_at,
+  };
+}
+
+export async function findActionItem(
+  db: Transaction,
+  id: string,
+): Promise<ActionItemRow | undefined> {
+  const row = await itemQuery(db).where('a.id', '=', id).executeTakeFirst();
+  return row ? toRow(row) : undefined;
+}
+
+/**
+ * Action items the actor is party to (as the engineer, or as the manager of record) — C2 never
+ * reaches anyone else, so the scope is in SQL. Open first by due date.
+ */
+export async function listActionItemsOf(
+  db: Transaction,
+  actorId: string,
+  filter: { engineerId?: string; managerId?: string; isOpen?: boolean; conversationId?: string },
+): Promise<ActionItemRow[]> {
+  let query = itemQuery(db).where((eb) =>
+    eb.or([eb('a.engineer_id', '=', actorId), eb('a.manager_id', '=', actorId)]),
+  );
+  if (filter.engineerId) query = query.where('a.engineer_id', '=', filter.engineerId);
+  if (filter.managerId) query = query.where('a.manager_id', '=', filter.managerId);
+  if (filter.conversationId) query = query.where('a.conversation_id', '=', filter.conversationId);
+  if (filter.isOpen !== undefined) query = query.where('a.is_done', '=', !filter.isOpen);
+  const rows = await query
+    .orderBy('a.is_done')
+    .orderBy('a.due_on')
+    .orderBy('a.created_at')
+    .orderBy('a.id')
+    .limit(500)
+    .execute();
+  return rows.map(toRow);
+}
+
+export async function insertActionItem(db: Transaction, row: ActionItemsTable): Promise<void> {
+  await db.insertInto('action_items').values(row).execute();
+}
+
+export async function updateActionItemRow(
+  db: Transaction,
+  id: string,
+  patch: Partial<ActionItemsTable>,
+): Promise<void> {
+  await db.updateTable('action_items').set(patch).where('id', '=', id).execute();
+}

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../clock.ts';
+import { toIsoDate } from '../../clock.ts';
+import type { Database } from '../../db/client.ts';
+import { NotFoundError } from '../../errors.ts';
+import type { Actor } from '../../policies/actor.ts';
+import { authorize, requirePerson } from '../../policies/authorize.ts';
+import type {
+  ActionItem,
+  ActionItemListQuery,
+  CreateActionItem,
+  UpdateActionItem,
+} from '../../../shared/schemas/conversations.ts';
+import { auditRecordRead } from '../conversations/conversation-audit.ts';
+import { loadConversation } from '../conversations/conversation-resource.ts';
+import {
+  conversationListPolicy,
+  conversationRecordPolicy,
+} from '../conversations/conversations.policy.ts';
+import type { PairFacts } from '../conversations/conversations.policy.ts';
+import { loadPairFacts } from '../conversations/conversations.repository.ts';
+import { actionItemPolicy } from './action-items.policy.ts';
+import { presentActionItem } from './action-items.presenter.ts';
+import {
+  findActionItem,
+  insertActionItem,
+  listActionItemsOf,
+  updateActionItemRow,
+} from './action-items.repository.ts';
+
+interface Deps {
+  database: Database;
+  clock: Clock;
+}
+
+export function createActionItemService({ database, clock }: Deps) {
+  const { db } = database;
+  const today = () => toIsoDate(clock.now());
+
+  async function getActionItem(actor: Actor, id: string): Promise<ActionItem> {
+    const row = await findActionItem(db, id);
+    const facts = row ? await loadPairFacts(db, row.engineerId, today()) : null;
+    authorize(actor, actionItemPolicy, 'view', row && facts ? { ...row, facts } : null);
+    if (!row || !facts) throw new NotFoundError('action item');
+    await auditRecordRead({ database, clock }, actor, {
+      action: 'action_item.read',
+      targetType: 'action_item',
+      targetId: id,
+      subjectPersonId: row.engineerId,
+    });
+    return presentActionItem(actor, row, facts, today());
+  }
+
+  return {
+    getActionItem,
+
+    /** The actor's own action items (as engineer or as manager of record), filtered in SQL. */
+    async listActionItems(
+      actor: Actor,
+      query: ActionItemListQuery,
+    ): Promise<{ items: ActionItem[] }> {
+      authorize(actor, conversationListPolicy, 'view', null);
+      const person = requirePerson(actor);
+      const rows = await listActionItemsOf(db, person.id, query);
+      const facts = new Map<string, PairFacts>();
+      for (const row of rows)
+        if (!facts.has(row.engineerId))
+          facts.set(row.engineerId, await loadPairFacts(db, row.engineerId, today()));
+      return {
+        items: rows.map((row) =>
+          presentActionItem(
+            actor,
+            row,
+            facts.get(row.engineerId) ?? {
+              engineerId: row.engineerId,
+              currentManagerId: null,
+              chainIds: [],
+            },
+            today(),
+          ),
+        ),
+      };
+    },
+
+    /** Quick capture during a conversation: owner, text, optional due date. The pair only. */
+    async createActionItem(
+      actor: Actor,
+      conversationId: string,
+      input: CreateActionItem,
+    ): Promise<ActionItem> {
+      const loaded = await loadConversation(db, conversationId, clock.now());
+      authorize(actor, conversationRecordPolicy, 'edit', loaded?.resource ?? null);
+      const person = requirePerson(actor);
+      if (!loaded) throw new NotFoundError('conversation');
+      const now = clock.now().toISOString();
+      const id = randomUUID();
+      await insertActionItem(db, {
+        id,
+        conversation_id: conversationId,
+        engineer_id: loaded.row.engineerId,
+        manager_id: loaded.row.managerId,
+        owner: input.owner,
+        text: input.text,
+        due_on: input.dueOn,
+        is_done: false,
+        done_at: null,
+        created_by: person.id,
+        created_at: now,
+        updated_at: now,
+      });
+      return getActionItem(actor, id);
+    },
+
+    /** Edits or ticks off an item; 403 once the reporting line behind it has ended. */
+    async updateActionItem(actor: Actor, id: string, patch: UpdateActionItem): Promise<ActionItem> {
+      const row = await findActionItem(db, id);
+      const facts = row ? await loadPairFacts(db, row.engineerId, today()) : null;
+      authorize(actor, actionItemPolicy, 'update', row && facts ? { ...row, facts } : null);
+      if (!row) throw new NotFoundError('action item');
+      const now = clock.now().toISOString();
+      await updateActionItemRow(db, id, {
+        ...(patch.owner !== undefined && { owner: patch.owner }),
+        ...(patch.text !== undefined && { text: patch.text }),
+        ...(patch.dueOn !== undefined && { due_on: patch.dueOn }),
+        ...(patch.isDone !== undefined && {
+          is_done: patch.isDone,
+          done_at: patch.isDone ? (row.doneAt ?? now) : null,
+        }),
+        updated_at: now,
+      });
+      return getActionItem(actor, id);
+    },
+  };
+}
+
+export type ActionItemService = ReturnType<typeof createActionItemService>;

@@ -1,0 +1,39 @@
+import { HOUR_MS, MINUTE_MS } from '../../clock.ts';
+import type { SummaryStatus } from '../../../shared/schemas/conversations.ts';
+
+/** How long after a conversation ends its summary is due (DESIGN §2.3). */
+export const SUMMARY_DUE_MS = 24 * HOUR_MS;
+
+export interface SummaryFacts {
+  status: 'proposed' | 'confirmed' | 'completed' | 'cancelled';
+  startsAt: string;
+  durationMinutes: number;
+  completedAt: string | null;
+  latestSummaryVersion: number | null;
+  latestResponseKind: string | null;
+}
+
+/** When the conversation ends: when it was marked held, else its scheduled end. */
+export function endOf(facts: Pick<SummaryFacts, 'startsAt' | 'durationMinutes' | 'completedAt'>) {
+  if (facts.completedAt) return new Date(facts.completedAt);
+  return new Date(new Date(facts.startsAt).getTime() + facts.durationMinutes * MINUTE_MS);
+}
+
+/** The instant the summary is due, or null when none is expected (cancelled). */
+export function summaryDueAt(facts: SummaryFacts): Date | null {
+  if (facts.status === 'cancelled') return null;
+  return new Date(endOf(facts).getTime() + SUMMARY_DUE_MS);
+}
+
+/** Where the summary stands at `now`; pure so the cadence and dashboards can reuse it. */
+export function summaryStatusAt(facts: SummaryFacts, now: Date): SummaryStatus {
+  if (facts.latestSummaryVersion !== null) {
+    if (facts.latestResponseKind === 'acknowledged') return 'acknowledged';
+    if (facts.latestResponseKind === 'amendment_requested') return 'amendment_requested';
+    return 'sent';
+  }
+  const dueAt = summaryDueAt(facts);
+  if (dueAt === null) return 'not_needed';
+  if (now.getTime() < endOf(facts).getTime()) return 'not_due';
+  return now.getTime() <= dueAt.getTime() ? 'due' : 'overdue';
+}
