@@ -1,0 +1,248 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely';
+import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import pg from 'pg';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { DB } from './schema.ts';
+
+/**
+ * The only file that knows which database engine is in use. Everything else sees a Kysely
+ * instance whose rows look the same on SQLite and PostgreSQL.
+ */
+export type Engine = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  engine: Engine;
+  /** Runs a cheap query; throws when the database does not answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type Transaction = Kysely<DB>;
+
+export function engineOf(url: string): Engine {
+  return /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
+}
+
+export function sqlitePathOf(url: string): string {
+  return url.replace(/^file:/, '');
+}
+
+/** Opens the database a `DATABASE_URL` names: `postgres://…` or `file:<path>` for SQLite. */
+export async function openDatabase(
+  url: string,
+  options: { poolSize?: number } = {},
+): Promise<Database> {
+  return engineOf(url) === 'postgres'
+    ? openPostgres(url, options.poolSize ?? 10)
+    : openSqlite(sqlitePathOf(url));
+}
+
+function openSqlite(file: string): Database {
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const raw = new BetterSqlite3(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withPortableValues(raw) }) });
+  return {
+    db,
+    engine: 'sqlite',
+    ping: async () => {
+      raw.prepare('select 1').get();
+    },
+    close: () => db.destroy(),
+  };
+}
+
+const BOOLEAN_COLUMN = /^(is|has)_/;
+
+/** SQLite stores booleans as 0/1; convert on the way in and, for is_/has_ columns, on the way out. */
+function withPortableValues(raw: BetterSqlite3.Database): SqliteDatabase {
+  const toSqlite = (params: ReadonlyArray<unknown>) =>
+    params.map((value) => (typeof value === 'boolean' ? (value ? 1 : 0) : value));
+  const fromSqlite = (row: unknown): unknown => {
+    if (row === null || typeof row !== 'object') return row;
+    const record = row as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      if (BOOLEAN_COLUMN.test(key) && typeof record[key] === 'number')
+        record[key] = record[key] === 1;
+    }
+    return record;
+  };
+  return {
+    close: () => raw.close(),
+    prepare(sql: string): SqliteStatement {
+      const statement = raw.prepare(sql);
+      return {
+        reader: statement.reader,
+        all: (params) => statement.all(...toSqlite(params)).map(fromSqlite),
+        run: (params) => statement.run(...toSqlite(params)),
+        *iterate(params) {
+          for (const row of statement.iterate(...toSqlite(params))) yield fromSqlite(row);
+        },
+      };
+    },
+  };
+}
+
+const PG_INT8 = 20;
+const PG_NUMERIC = 1700;
+const PG_DATE = 1082;
+const PG_TIMESTAMP = 1114;
+const PG_TIMESTAMPTZ = 1184;
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const types = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') => {
+      if (oid === PG_INT8 || oid === PG_NUMERIC) return (value: string) => Number(value);
+      if (oid === PG_DATE) return (value: string) => value;
+      if (oid === PG_TIMESTAMPTZ || oid === PG_TIMESTAMP)
+        return (value: string) =>
+          new Date(oid === PG_TIMESTAMP ? `${value}Z` : value).toISOString();
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  // An idle connection the server closes (restart, failover, drop) must not crash the process;
+  // the pool replaces it and the next query reports any real outage.
+  pool.on('error', () => undefined);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'postgres',
+    ping: async () => {
+      await pool.query('select 1');
+    },
+    close: () => db.destroy(),
+  };
+}
+
+/** True when an error is a unique-constraint violation on either engine. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
+}
+
+/** Creates a database a test can own: a copy of a migrated template. */
+export async function cloneDatabase(templateUrl: string, name: string): Promise<string> {
+  if (engineOf(templateUrl) === 'sqlite') {
+    const source = sqlitePathOf(templateUrl);
+    const target = path.join(path.dirname(source), `${name}.db`);
+    const raw = new BetterSqlite3(source, { readonly: true });
+    await raw.backup(target);
+    raw.close();
+    return `file:${target}`;
+  }
+  const admin = new URL(templateUrl);
+  const template = admin.pathname.slice(1);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`create database "${name}" template "${template}"`);
+  } finally {
+    await client.end();
+  }
+  const target = new URL(templateUrl);
+  target.pathname = `/${name}`;
+  return target.toString();
+}
+
+/** Drops a database made by cloneDatabase (PostgreSQL) or leaves the file to the temp folder. */
+export async function dropDatabase(url: string): Promise<void> {
+  if (engineOf(url) === 'sqlite') return;
+  const target = new URL(url);
+  const name = target.pathname.slice(1);
+  target.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: target.toString() });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates an empty PostgreSQL database, replacing one of the same name. */
+export async function recreatePostgresDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = target.pathname.slice(1);
+  target.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: target.toString() });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists "${name}" with (force)`);
+    await client.query(`create database "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+function isSqlite(db: Kysely<unknown>): boolean {
+  return db.getExecutor().adapter instanceof SqliteAdapter;
+}
+
+/**
+ * Makes a table refuse UPDATE, DELETE (and TRUNCATE on PostgreSQL) in the database itself, so no
+ * code path — ours or a console session — can rewrite history. Used by migrations.
+ */
+export async function createAppendOnlyGuard(db: Kysely<unknown>, table: string): Promise<void> {
+  const message = `${table} is append-only`;
+  if (isSqlite(db)) {
+    for (const operation of ['UPDATE', 'DELETE']) {
+      await sql
+        .raw(
+          `create trigger ${table}_no_${operation.toLowerCase()} before ${operation} on ${table} begin select raise(abort, '${message}'); end`,
+        )
+        .execute(db);
+    }
+    return;
+  }
+  await sql
+    .raw(
+      `create function ${table}_append_only() returns trigger language plpgsql as $$ begin raise exception '${message}'; end $$`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `create trigger ${table}_no_change before update or delete on ${table} for each row execute function ${table}_append_only()`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `create trigger ${table}_no_truncate before truncate on ${table} for each statement execute function ${table}_append_only()`,
+    )
+    .execute(db);
+}
+
+/** Tests only: lifts the guard for the duration of `fn`, to prove tampering is detected. */
+export async function withoutAppendOnlyGuard<T>(
+  db: Kysely<DB>,
+  table: string,
+  fn: () => Promise<T>,
+): Promise<T> {
+  if (isSqlite(db as Kysely<unknown>)) {
+    await sql.raw(`drop trigger ${table}_no_update`).execute(db);
+    await sql.raw(`drop trigger ${table}_no_delete`).execute(db);
+    try {
+      return await fn();
+    } finally {
+      await createAppendOnlyGuard(db as unknown as Kysely<unknown>, table).catch(() => undefined);
+    }
+  }
+  await sql.raw(`alter table ${table} disable trigger user`).execute(db);
+  try {
+    return await fn();
+  } finally {
+    await sql.raw(`alter table ${table} enable trigger user`).execute(db);
+  }
+}

@@ -1,0 +1,34 @@
+import { Migrator } from 'kysely';
+import type { Migration, MigrationProvider } from 'kysely';
+import type { Database } from './client.ts';
+import * as foundation from './migrations/0001-foundation.ts';
+import * as frameworks from './migrations/0002-frameworks.ts';
+import * as ssoScim from './migrations/0003-sso-scim.ts';
+import * as conversations from './migrations/0004-conversations.ts';
+import * as outbox from './migrations/0005-outbox.ts';
+import * as audit from './migrations/0006-audit.ts';
+
+/** Every migration in order. Forward-only: a released migration is never edited. */
+const migrations: Record<string, Migration> = {
+  '0001-foundation': foundation,
+  '0002-frameworks': frameworks,
+  '0003-sso-scim': ssoScim,
+  '0004-conversations': conversations,
+  '0005-outbox': outbox,
+  '0006-audit': audit,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the schema up to date; throws with the failing migration's name. */
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const migrator = new Migrator({ db: database.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(
+      `migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  return (results ?? []).map((r) => r.migrationName);
+}

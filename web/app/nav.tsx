@@ -1,0 +1,90 @@
+import type { ReactNode } from 'react';
+import {
+  IconBinaryTree2,
+  IconHeart,
+  IconListDetails,
+  IconMessages,
+  IconTimeline,
+  IconLadder,
+  IconStairsUp,
+  IconHome,
+  IconShieldLock,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
+import type { Session } from '../../shared/schemas/auth.ts';
+
+export interface NavItem {
+  label: string;
+  to: string;
+  icon: ReactNode;
+  /** Which section of the menu the item belongs to. */
+  section: 'main' | 'admin';
+  /** Hide the item from people it is not for; shown to everyone when absent. */
+  isVisible?: (session: Session) => boolean;
+}
+
+const isAdmin = (session: Session) => session.person.isAdmin;
+
+/** The navigation menu, in order. Add feature menu entries here (the route goes in routes.tsx). */
+export const navItems: NavItem[] = [
+  { label: 'Home', to: '/', icon: <IconHome size={18} aria-hidden />, section: 'main' },
+  { label: 'Directory', to: '/people', icon: <IconUsers size={18} aria-hidden />, section: 'main' },
+  {
+    label: 'Org chart',
+    to: '/org-chart',
+    icon: <IconBinaryTree2 size={18} aria-hidden />,
+    section: 'main',
+  },
+  {
+    label: 'Conversations',
+    to: '/conversations',
+    icon: <IconMessages size={18} aria-hidden />,
+    section: 'main',
+  },
+  {
+    label: 'My timeline',
+    to: '/timeline',
+    icon: <IconTimeline size={18} aria-hidden />,
+    section: 'main',
+  },
+  {
+    label: 'What Matters',
+    to: '/what-matters',
+    icon: <IconHeart size={18} aria-hidden />,
+    section: 'main',
+  },
+  {
+    label: 'My career',
+    to: '/career',
+    icon: <IconStairsUp size={18} aria-hidden />,
+    section: 'main',
+  },
+  {
+    label: 'Career framework',
+    to: '/frameworks',
+    icon: <IconLadder size={18} aria-hidden />,
+    section: 'main',
+  },
+  {
+    label: 'Manage people',
+    to: '/admin/people',
+    icon: <IconUsersGroup size={18} aria-hidden />,
+    section: 'admin',
+    isVisible: isAdmin,
+  },
+  {
+    label: 'Question banks',
+    to: '/admin/question-banks',
+    icon: <IconListDetails size={18} aria-hidden />,
+    section: 'admin',
+    isVisible: isAdmin,
+  },
+  {
+    label: 'Single sign-on',
+    to: '/admin/sso',
+    icon: <IconShieldLock size={18} aria-hidden />,
+    section: 'admin',
+    isVisible: isAdmin,
+  },
+];
