@@ -514,6 +514,7 @@ export const timelineItemTypes = [
   'summary',
   'acknowledgement',
   'what_matters',
+  'assessment',
 ] as const;
 export const timelineItemTypeSchema = z.enum(timelineItemTypes);
 export type TimelineItemType = z.infer<typeof timelineItemTypeSchema>;
@@ -525,6 +526,8 @@ export const timelineItemSchema = z.object({
   title: z.string(),
   detail: z.string().nullable(),
   conversationId: z.string().nullable(),
+  /** Set on assessment items: the ladder sync-up to open. */
+  assessmentId: z.string().nullable(),
   kind: visibleKindSchema.nullable(),
   status: z.string().nullable(),
 });

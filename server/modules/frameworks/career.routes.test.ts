@@ -9,6 +9,7 @@ import type {
   GapAnalysis,
   PlacementList,
 } from '../../../shared/schemas/frameworks.ts';
+import type { Timeline } from '../../../shared/schemas/conversations.ts';
 
 describe('placements, assessments and gap analysis', () => {
   let t: TestHarness;
@@ -342,6 +343,24 @@ describe('placements, assessments and gap analysis', () => {
       // Placed at Confirmed, so the default target is the next level, Senior.
       expect(byDefault.body.targetLevel?.name).toBe('Senior');
       expect(byDefault.body.current?.level.name).toBe('Confirmed');
+    });
+
+    it("shows the ladder sync-up on the engineer's timeline as level and dates only", async () => {
+      const url = `/api/people/${engineer.id}/timeline?types=assessment`;
+      for (const who of ['engineer', 'manager'] as const) {
+        const timeline = await as[who].get<Timeline>(url);
+        expect(timeline.status, who).toBe(200);
+        const item = timeline.body.items.find((i) => i.assessmentId === assessment.id);
+        expect(item, who).toMatchObject({
+          type: 'assessment',
+          title: 'Ladder sync-up against Confirmed revealed',
+          status: 'revealed',
+          at: expect.any(String),
+        });
+        expect(JSON.stringify(timeline.body), who).not.toMatch(/SECRET|demonstrating/);
+      }
+      for (const who of ['director', 'peer', 'otherManager'] as const)
+        expect((await as[who].get(url)).status, who).toBe(404);
     });
 
     it("audits the manager's reads of ratings, never the engineer's own", async () => {

@@ -12,6 +12,7 @@ import type {
 import { whatMattersLabels } from '../../../shared/schemas/what-matters.ts';
 import { presentActionItem } from '../action-items/action-items.presenter.ts';
 import { listActionItemsOf } from '../action-items/action-items.repository.ts';
+import { listAssessmentRows } from '../frameworks/career.repository.ts';
 import { auditRecordRead } from '../conversations/conversation-audit.ts';
 import { toResource } from '../conversations/conversation-resource.ts';
 import {
@@ -38,8 +39,8 @@ export function createTimelineService({ database, clock }: Deps) {
 
   return {
     /**
-     * One engineer's career timeline, newest first: conversations, summaries, acknowledgements
-     * and What Matters. The engineer sees everything of theirs; their current manager sees what
+     * One engineer's career timeline, newest first: conversations, summaries, acknowledgements,
+     * What Matters and ladder sync-ups (assessments). The engineer sees everything of theirs; their current manager sees what
      * the rules give them (content of the conversations they held, shared What Matters, other
      * conversations as neutral metadata). 404 for anyone else.
      */
@@ -88,6 +89,7 @@ export function createTimelineService({ database, clock }: Deps) {
             title: `${kindLabel(view.kind)} with ${row.managerName}`,
             detail: view.access === 'participant' && row.agenda ? row.agenda : null,
             conversationId: view.access === 'participant' ? row.id : null,
+            assessmentId: null,
             kind: view.kind,
             status: row.status,
           });
@@ -100,6 +102,7 @@ export function createTimelineService({ database, clock }: Deps) {
             title: `Summary sent${v.version > 1 ? ` (version ${v.version})` : ''}`,
             detail: v.discussed ? v.discussed.slice(0, 280) : null,
             conversationId: v.conversationId,
+            assessmentId: null,
             kind: kindOf.get(v.conversationId) ?? null,
             status: null,
           });
@@ -115,6 +118,7 @@ export function createTimelineService({ database, clock }: Deps) {
                 : `Amendment requested on version ${r.version}`,
             detail: r.comment || null,
             conversationId: r.conversationId,
+            assessmentId: null,
             kind: kindOf.get(r.conversationId) ?? null,
             status: r.kind,
           });
@@ -135,11 +139,28 @@ export function createTimelineService({ database, clock }: Deps) {
               ? `Top value: ${whatMattersLabels[top.value]} (${top.points} points)`
               : null,
             conversationId: null,
+            assessmentId: null,
             kind: null,
             status: e.sharedWithId ? 'shared' : 'private',
           });
         }
       }
+      // Ladder sync-ups as dates and levels only: the ratings stay on the assessment page.
+      if (types.has('assessment'))
+        for (const a of await listAssessmentRows(db, engineerId))
+          items.push({
+            id: `assessment:${a.id}`,
+            type: 'assessment',
+            at: a.revealedAt ?? a.createdAt,
+            title: a.isRevealed
+              ? `Ladder sync-up against ${a.targetLevelName} revealed`
+              : `Ladder sync-up against ${a.targetLevelName} started`,
+            detail: a.targetTrackName ? `${a.targetTrackName} track` : null,
+            conversationId: null,
+            assessmentId: a.id,
+            kind: null,
+            status: a.isRevealed ? 'revealed' : 'in_progress',
+          });
       items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id.localeCompare(b.id)));
 
       const lastVersion = [...versions].sort((a, b) => (a.sentAt < b.sentAt ? 1 : -1))[0];

@@ -11,7 +11,13 @@ import {
   Timeline,
   Title,
 } from '@mantine/core';
-import { IconCircleCheck, IconFileText, IconHeart, IconMessages } from '@tabler/icons-react';
+import {
+  IconCircleCheck,
+  IconFileText,
+  IconHeart,
+  IconMessages,
+  IconStairsUp,
+} from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { timelineItemTypes } from '../../../shared/schemas/conversations.ts';
 import type { TimelineItem, TimelineItemType } from '../../../shared/schemas/conversations.ts';
@@ -27,12 +33,14 @@ const typeLabels: Record<TimelineItemType, string> = {
   summary: 'Summaries',
   acknowledgement: 'Acknowledgements',
   what_matters: 'What Matters',
+  assessment: 'Ladder sync-ups',
 };
 const icons: Record<TimelineItemType, React.ReactNode> = {
   conversation: <IconMessages size={12} aria-hidden />,
   summary: <IconFileText size={12} aria-hidden />,
   acknowledgement: <IconCircleCheck size={12} aria-hidden />,
   what_matters: <IconHeart size={12} aria-hidden />,
+  assessment: <IconStairsUp size={12} aria-hidden />,
 };
 
 function ItemTitle({ item }: { item: TimelineItem }) {
@@ -42,6 +50,12 @@ function ItemTitle({ item }: { item: TimelineItem }) {
         component={Link}
         to={`/conversations/${item.conversationId}${item.type === 'conversation' ? '' : '?tab=summary'}`}
       >
+        {item.title}
+      </Anchor>
+    );
+  if (item.assessmentId)
+    return (
+      <Anchor component={Link} to={`/assessments/${item.assessmentId}`}>
         {item.title}
       </Anchor>
     );
@@ -65,7 +79,7 @@ export default function TimelinePage() {
     <Page size={900}>
       <PageHeader
         title={isSelf ? 'My timeline' : `Timeline of ${timeline.data?.engineer.name ?? '…'}`}
-        description="Conversations, summaries, acknowledgements and What Matters, newest first."
+        description="Conversations, summaries, acknowledgements, What Matters and ladder sync-ups, newest first."
       />
       <Chip.Group multiple value={types} onChange={setTypes}>
         <Group mb="lg" gap="xs" role="group" aria-label="Show">
