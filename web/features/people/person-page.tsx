@@ -138,6 +138,7 @@ function PersonView({ person }: { person: PersonDetail }) {
   const session = useSession();
   const isSelf = session.data?.person.id === person.id;
   const isAdminViewer = session.data?.person.isAdmin ?? false;
+  const isManagerViewer = person.manager !== null && person.manager.id === session.data?.person.id;
   const subtitle = [person.title, person.team].filter(Boolean).join(' · ');
   return (
     <>
@@ -249,6 +250,21 @@ function PersonView({ person }: { person: PersonDetail }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
           <Stack gap="lg">
+            {(isSelf || isManagerViewer) && (
+              <Section title="Career record">
+                <Stack gap="xs" align="flex-start">
+                  <Anchor
+                    component={Link}
+                    to={isSelf ? '/timeline' : `/people/${person.id}/timeline`}
+                  >
+                    Timeline of conversations, summaries and sync-ups
+                  </Anchor>
+                  <Anchor component={Link} to={isSelf ? '/career' : `/people/${person.id}/career`}>
+                    Level, ladder sync-ups and gap analysis
+                  </Anchor>
+                </Stack>
+              </Section>
+            )}
             <Section title="Manager">
               {person.manager ? (
                 <Group gap="sm" wrap="nowrap">
