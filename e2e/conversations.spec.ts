@@ -1,81 +1,18 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { ADMIN, completeSetup, newPage, setPassword, signIn } from './fixtures/api.ts';
 import { expectAccessible } from './fixtures/axe.ts';
+import { useFreshServer } from './fixtures/server.ts';
 
 /*
  * The whole career-conversation journey in Chromium: schedule a quarterly → the engineer prepares
  * and shares one answer → the manager opens the prep context → notes and action items in
  * conversation mode → summary sent → acknowledged → the timeline shows it all.
- *
- * This spec starts its own server on the conversations port range (4500–4599): the shared
- * fixture picks ports from another range.
  */
-const ROOT = path.resolve(import.meta.dirname, '..');
 const SHOTS = '/tmp/shots-conv';
-const PORTS = { first: 4500, last: 4599 };
-
-function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
-}
-
-let baseUrl = '';
-let stopServer: () => Promise<void> = async () => undefined;
-
-test.beforeAll(async () => {
-  test.setTimeout(60_000);
-  let port = 0;
-  for (let p = PORTS.first; p <= PORTS.last && port === 0; p += 1)
-    if (await isPortFree(p)) port = p;
-  if (port === 0) throw new Error('no free port in 4500-4599');
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'trajectory-e2e-conv-'));
-  baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: '',
-      SMTP_URL: '',
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      BASE_URL: baseUrl,
-      LOG_LEVEL: 'warn',
-      SIGN_IN_ATTEMPTS_PER_IP_PER_MINUTE: '1000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  stopServer = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  await expect
-    .poll(
-      async () => {
-        if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-        return fetch(`${baseUrl}/api/health`).then(
-          (r) => r.status,
-          () => 0,
-        );
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(200);
-});
-test.afterAll(() => stopServer());
+const server = useFreshServer();
 
 const MANAGER = {
   name: 'Rosa Lindqvist',
@@ -98,7 +35,7 @@ async function shot(page: Page, name: string) {
 }
 
 test.beforeAll(async () => {
-  const admin = await completeSetup(baseUrl);
+  const admin = await completeSetup(server.url);
   const manager = await admin.post<{ id: string }>('/api/people', {
     name: MANAGER.name,
     email: MANAGER.email,
@@ -118,7 +55,7 @@ test.beforeAll(async () => {
 });
 
 test('the manager proposes a quarterly review', async ({ browser }) => {
-  const { context, page } = await newPage(browser, baseUrl);
+  const { context, page } = await newPage(browser, server.url);
   await signIn(page, MANAGER.email, MANAGER.password);
   await page.getByRole('link', { name: 'Conversations' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Conversations' })).toBeVisible();
@@ -157,7 +94,7 @@ test('the manager proposes a quarterly review', async ({ browser }) => {
 });
 
 test('the engineer confirms, prepares privately and shares one answer', async ({ browser }) => {
-  const { context, page } = await newPage(browser, baseUrl);
+  const { context, page } = await newPage(browser, server.url);
   await signIn(page, ENGINEER.email, ENGINEER.password);
   await page.goto(`/conversations/${conversationId}`);
   await page.getByRole('button', { name: 'Confirm the time' }).click();
@@ -178,7 +115,7 @@ test('the engineer confirms, prepares privately and shares one answer', async ({
 });
 
 test('the manager opens the prep context and sees only what was shared', async ({ browser }) => {
-  const { context, page } = await newPage(browser, baseUrl);
+  const { context, page } = await newPage(browser, server.url);
   await signIn(page, MANAGER.email, MANAGER.password);
   await page.goto(`/conversations/${conversationId}?tab=manager-prep`);
   const sharedPrep = page.getByRole('region', { name: 'Shared prep' });
@@ -192,7 +129,7 @@ test('the manager opens the prep context and sees only what was shared', async (
 });
 
 test('notes and action items in conversation mode', async ({ browser }) => {
-  const { context, page } = await newPage(browser, baseUrl);
+  const { context, page } = await newPage(browser, server.url);
   await signIn(page, MANAGER.email, MANAGER.password);
   await page.goto(`/conversations/${conversationId}`);
   await page.getByRole('link', { name: 'Conversation mode' }).click();
@@ -228,7 +165,7 @@ test('notes and action items in conversation mode', async ({ browser }) => {
 });
 
 test('the manager marks it held and sends the summary', async ({ browser }) => {
-  const { context, page } = await newPage(browser, baseUrl);
+  const { context, page } = await newPage(browser, server.url);
   await signIn(page, MANAGER.email, MANAGER.password);
   await page.goto(`/conversations/${conversationId}`);
   await page.getByRole('button', { name: 'Mark as held' }).click();
@@ -258,7 +195,7 @@ test('the manager marks it held and sends the summary', async ({ browser }) => {
 });
 
 test('the engineer acknowledges and the timeline shows it all', async ({ browser }) => {
-  const { context, page } = await newPage(browser, baseUrl);
+  const { context, page } = await newPage(browser, server.url);
   await signIn(page, ENGINEER.email, ENGINEER.password);
   await page.goto(`/conversations/${conversationId}?tab=summary`);
   await expect(page.getByRole('region', { name: 'Sent summary' })).toContainText(
@@ -306,7 +243,7 @@ test('the engineer acknowledges and the timeline shows it all', async ({ browser
 });
 
 test('an admin sees only metadata', async ({ browser }) => {
-  const { context, page } = await newPage(browser, baseUrl);
+  const { context, page } = await newPage(browser, server.url);
   await signIn(page, ADMIN.email, ADMIN.password);
   await page.goto(`/conversations/${conversationId}`);
   await expect(page.getByText('what is said stays with the pair')).toBeVisible();
