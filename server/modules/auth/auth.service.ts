@@ -239,6 +239,11 @@ export function createAuthService({ database, clock, config, mailer, logger }: D
       if (!person) throw new Error('unreachable: authorize rejects a missing person');
       if (!person.isActive)
         throw new ValidationError('This person is deactivated; reactivate them first.', 'personId');
+      if (!person.isAdmin && (await isPasswordSignInAdminsOnly(db, config.oidc !== null)))
+        throw new ValidationError(
+          'Password sign-in is turned off for everyone but admins: this person signs in with single sign-on.',
+          'personId',
+        );
       const now = clock.now();
       const token = newToken();
       const expiresAt = new Date(
@@ -312,6 +317,13 @@ export function createAuthService({ database, clock, config, mailer, logger }: D
         throw new PasswordLinkUnusable();
       }
       checkNewPassword(password, { email: row.email, name: row.name });
+      if (await isPasswordSignInAdminsOnly(db, config.oidc !== null)) {
+        const person = await findPersonById(db, row.person_id);
+        if (!person?.isAdmin)
+          throw new ForbiddenError(
+            'Password sign-in is turned off for your organisation. Use single sign-on instead.',
+          );
+      }
       const passwordHash = await hashPassword(password);
       await db.transaction().execute(async (trx) => {
         if (!(await claimPasswordToken(trx, row.id, now.toISOString())))

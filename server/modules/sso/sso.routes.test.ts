@@ -282,8 +282,20 @@ describe('single sign-on with OpenID Connect', () => {
     });
 
     it('password sign-in can be limited to admins', async () => {
-      await t.buildPerson({ email: 'pw@example.test', password: TEST_PASSWORD });
+      const pw = await t.buildPerson({ email: 'pw@example.test', password: TEST_PASSWORD });
+      const adminAgent = await t.agentFor(admin);
+      const earlier = await adminAgent.post<{ url: string }>(
+        `/api/people/${pw.id}/password-resets`,
+      );
+      expect(earlier.status).toBe(201);
       await configure(first.issuer, { isPasswordSignInAdminsOnly: true });
+      const refusedLink = await adminAgent.post(`/api/people/${pw.id}/password-resets`);
+      expect(refusedLink).toMatchObject({ status: 400, body: { field: 'personId' } });
+      const redeemed = await t.agent().post('/api/passwords', {
+        token: earlier.body.url.split('#')[1],
+        password: 'a brand new passphrase for the test',
+      });
+      expect(redeemed.status).toBe(403);
       const user = await t
         .agent()
         .post('/api/sessions', { email: 'pw@example.test', password: TEST_PASSWORD });
