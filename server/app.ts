@@ -10,6 +10,7 @@ import { createErrorHandler } from './http/errors.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { sessionMiddleware } from './http/session.ts';
 import { signInGate } from './http/sign-in-gate.ts';
+import { storableTextGuard } from './http/text-guard.ts';
 import { mountWebApp } from './http/static.ts';
 import type { Logger } from './logger.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -21,6 +22,9 @@ import { createOrganizationService } from './modules/organization/organization.s
 import { createPeopleImportService } from './modules/people/people-import.service.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { createConversationsModule } from './modules/conversations/conversations.module.ts';
+import { createCadenceModule } from './modules/cadence/cadence.module.ts';
+import { createRemindersModule } from './modules/reminders/reminders.module.ts';
+import { createContractsModule } from './modules/contracts/contracts.module.ts';
 import { createAssessmentsService } from './modules/frameworks/assessments.service.ts';
 import { frameworksRoutes } from './modules/frameworks/frameworks.routes.ts';
 import { createFrameworksService } from './modules/frameworks/frameworks.service.ts';
@@ -32,6 +36,13 @@ import { createScimService } from './modules/scim/scim.service.ts';
 import { ssoRoutes } from './modules/sso/sso.routes.ts';
 import { createSsoService } from './modules/sso/sso.service.ts';
 import { decisionsInScope, runWithDecisionScope } from './policies/decisions.ts';
+import { anonymousActor } from './policies/actor.ts';
+import { auditDenials } from './modules/audit/audit-denials.ts';
+import { clientIpOf } from './http/client-ip.ts';
+import { createAccessLogService } from './modules/audit/access-log.service.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { personalExportRoutes } from './modules/export/personal-export.routes.ts';
+import { createPersonalExportService } from './modules/export/personal-export.service.ts';
 
 export interface AppDeps {
   config: Config;
@@ -50,7 +61,7 @@ const MAX_BODY_BYTES = 6 * 1024 * 1024;
 /** Builds the HTTP application without listening, so tests and main.ts share it. */
 export function createApp(deps: AppDeps) {
   const { config, database, clock, logger, mailer } = deps;
-  const organization = createOrganizationService({ database });
+  const organization = createOrganizationService({ database, clock });
   const auth = createAuthService({ database, clock, config, mailer, logger });
   const people = createPeopleService({ database, clock });
   const peopleImport = createPeopleImportService({ database, clock });
@@ -59,9 +70,21 @@ export function createApp(deps: AppDeps) {
   const frameworks = createFrameworksService({ database, clock });
   const placements = createPlacementsService({ database, clock, frameworks });
   const assessments = createAssessmentsService({ database, clock, frameworks });
-  const conversationsModule = createConversationsModule({ database, clock });
+  const remindersModule = createRemindersModule({ database, clock, config, logger, mailer });
+  const conversationsModule = createConversationsModule({
+    database,
+    clock,
+    onConversationChanged: (id) => remindersModule.services.reminders.syncConversation(id),
+  });
+  const cadenceModule = createCadenceModule({ database, clock });
+  const contractsModule = createContractsModule({ database, clock });
+  const accessLog = createAccessLogService({ database, clock });
+  const personalExport = createPersonalExportService({ database, clock });
   const services = {
     ...conversationsModule.services,
+    ...cadenceModule.services,
+    ...remindersModule.services,
+    ...contractsModule.services,
     auth,
     organization,
     people,
@@ -71,6 +94,8 @@ export function createApp(deps: AppDeps) {
     frameworks,
     placements,
     assessments,
+    accessLog,
+    personalExport,
   };
 
   const app = new OpenAPIHono<AppEnv>();
@@ -91,20 +116,32 @@ export function createApp(deps: AppDeps) {
     );
   });
   app.use('/api/*', (c, next) =>
-    runWithDecisionScope(async () => {
-      await next();
-      if (
-        deps.isDecisionRequired &&
-        c.res.status < 300 &&
-        decisionsInScope().length === 0 &&
-        !c.req.path.startsWith('/api/docs') &&
-        c.req.path !== '/api/openapi.json'
-      ) {
-        throw new Error(
-          `no authorization decision was made for ${c.req.method} ${c.req.routePath}`,
+    runWithDecisionScope(
+      async () => {
+        await next();
+        await auditDenials(
+          { database, clock },
+          {
+            actor: c.var.actor ?? anonymousActor,
+            status: c.res.status,
+            decisions: decisionsInScope(),
+            targetId: c.req.param('id') ?? null,
+          },
         );
-      }
-    }),
+        if (
+          deps.isDecisionRequired &&
+          c.res.status < 300 &&
+          decisionsInScope().length === 0 &&
+          !c.req.path.startsWith('/api/docs') &&
+          c.req.path !== '/api/openapi.json'
+        ) {
+          throw new Error(
+            `no authorization decision was made for ${c.req.method} ${c.req.routePath}`,
+          );
+        }
+      },
+      { ip: clientIpOf(c, config.trustProxy), requestId: c.var.requestId },
+    ),
   );
   app.use(
     '/api/*',
@@ -122,15 +159,21 @@ export function createApp(deps: AppDeps) {
   );
   app.use('/api/*', sessionMiddleware(config, auth));
   app.use('/api/*', signInGate(app));
+  app.use('/api/*', storableTextGuard());
 
   app.route('/api', healthRoutes({ ping: database.ping }));
   app.route('/api', authRoutes({ auth, organization, config }));
   app.route('/api', organizationRoutes({ organization }));
   app.route('/api', peopleRoutes({ people, peopleImport }));
   conversationsModule.mount(app, '/api');
+  cadenceModule.mount(app, '/api');
+  remindersModule.mount(app, '/api');
+  contractsModule.mount(app, '/api');
   app.route('/api', frameworksRoutes({ frameworks, placements, assessments }));
   app.route('/api', ssoRoutes({ sso, config }));
   app.route('/api', scimTokenRoutes({ scim }));
+  app.route('/api', auditRoutes({ accessLog }));
+  app.route('/api', personalExportRoutes({ personalExport }));
   // SCIM sits outside /api: bearer tokens only, no cookies, its own error format.
   app.route('/scim/v2', scimRoutes({ scim, baseUrl: config.baseUrl, logger }));
 

@@ -89,6 +89,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default('Trajectory <trajectory@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: positiveInt('SESSION_IDLE_MINUTES', 8 * 60),
+  SHUTDOWN_TIMEOUT_SECONDS: positiveInt('SHUTDOWN_TIMEOUT_SECONDS', 25),
   SESSION_MAX_HOURS: positiveInt('SESSION_MAX_HOURS', 7 * 24),
   SIGN_IN_ATTEMPTS_PER_IP_PER_MINUTE: positiveInt('SIGN_IN_ATTEMPTS_PER_IP_PER_MINUTE', 10),
   SIGN_IN_FAILURES_PER_ACCOUNT_PER_HOUR: positiveInt('SIGN_IN_FAILURES_PER_ACCOUNT_PER_HOUR', 20),
@@ -122,6 +123,8 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** How long a graceful shutdown may wait for in-flight work (docs/operations.md). */
+  shutdownTimeoutSeconds: number;
   signInAttemptsPerIpPerMinute: number;
   signInFailuresPerAccountPerHour: number;
   trustProxy: boolean;
@@ -161,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT_SECONDS,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     signInAttemptsPerIpPerMinute: e.SIGN_IN_ATTEMPTS_PER_IP_PER_MINUTE,
     signInFailuresPerAccountPerHour: e.SIGN_IN_FAILURES_PER_ACCOUNT_PER_HOUR,

@@ -49,6 +49,42 @@ export class ConflictError extends AppError {
   }
 }
 
+/**
+ * A write to a shared, editable record named a version that is no longer current (ADR 080).
+ * Answers 409 with the record as it is now, so the client can show it and merge.
+ */
+export class StaleVersionError extends AppError {
+  readonly status = 409;
+  readonly id = 'stale_version';
+  readonly current: Record<string, unknown> & { version: number };
+  constructor(
+    message: string,
+    current: Record<string, unknown> & { version: number },
+    field = 'baseVersion',
+  ) {
+    super(message, field);
+    this.current = current;
+  }
+}
+
+/** A write to a shared, editable record came without the version it started from (ADR 080). */
+export class PreconditionRequiredError extends AppError {
+  readonly status = 428;
+  readonly id = 'precondition_required';
+  constructor(
+    message = 'Send the version you started from (If-Match header or "baseVersion") so no edit is lost.',
+    field = 'baseVersion',
+  ) {
+    super(message, field);
+  }
+}
+
+/** The base version a write must name: 428 when it is missing. */
+export function requireBaseVersion(baseVersion: number | undefined): number {
+  if (baseVersion === undefined) throw new PreconditionRequiredError();
+  return baseVersion;
+}
+
 export class RateLimitedError extends AppError {
   readonly status = 429;
   readonly id = 'rate_limited';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { HOUR_MS, systemClock } from './clock.ts';
+import { HOUR_MS, MINUTE_MS, systemClock } from './clock.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { engineOf, openDatabase } from './db/client.ts';
 import type { Database } from './db/client.ts';
@@ -9,6 +9,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { createLogger } from './logger.ts';
 import { createMailer } from './mail/mailer.ts';
 import { createOutboxSweeper } from './modules/outbox/outbox.service.ts';
+import { createBackgroundWork, installShutdownHandlers } from './http/shutdown.ts';
 
 /** Process entry: read config → open database → migrate → listen. Exits 1 with one line on bad setup. */
 function fail(message: string): never {
@@ -64,36 +65,37 @@ server.on('error', (error) =>
 );
 
 const OUTBOX_INTERVAL_MS = 15_000;
+/** Reminders are derived from the cadence engine and queued with unique keys; every instance may tick. */
+const REMINDER_INTERVAL_MS = 5 * MINUTE_MS;
+// Background passes run through `work`, so a shutdown waits for any pass in progress.
+const work = createBackgroundWork(logger);
+const tickReminders = () => work.run('reminder tick', () => services.reminders.tick());
+const COVERAGE_REFRESH_MS = 30_000;
+const refreshCoverage = () => work.run('coverage refresh', () => services.coverageGroups.refresh());
 const outbox = createOutboxSweeper({ database, mailer, clock: systemClock, logger });
 const timers = [
+  setInterval(() => work.run('session sweep', () => services.auth.sweepExpired()), HOUR_MS),
   setInterval(() => {
-    services.auth
-      .sweepExpired()
-      .catch((error: unknown) =>
-        logger.warn({ err: (error as Error).message }, 'session sweep failed'),
-      );
-  }, HOUR_MS),
-  setInterval(() => {
-    if (!mailer.isConfigured) return;
-    outbox
-      .sweep()
-      .catch((error: unknown) =>
-        logger.warn({ err: (error as Error).message }, 'outbox sweep failed'),
-      );
+    if (mailer.isConfigured) work.run('outbox sweep', () => outbox.sweep());
   }, OUTBOX_INTERVAL_MS),
+  setInterval(tickReminders, REMINDER_INTERVAL_MS),
+  setTimeout(tickReminders, 10_000),
+  // Keeps the materialised coverage dashboard current, so dashboard reads find little to do.
+  setInterval(refreshCoverage, COVERAGE_REFRESH_MS),
+  setTimeout(refreshCoverage, 1_000),
 ];
 for (const timer of timers) timer.unref();
 
-/** Stops taking requests, lets in-flight requests and the outbox pass finish, then closes the database. */
-function shutdown(signal: string) {
-  logger.info({ signal }, 'shutting down');
-  for (const timer of timers) clearInterval(timer);
-  server.close(() => {
-    void outbox
-      .drain()
-      .then(() => database.close())
-      .then(() => process.exit(0));
-  });
-}
-process.on('SIGTERM', () => shutdown('SIGTERM'));
-process.on('SIGINT', () => shutdown('SIGINT'));
+// SIGTERM/SIGINT: stop taking connections, let in-flight requests and background passes
+// (outbox, reminders, session sweep) finish, then close the database (docs/operations.md).
+installShutdownHandlers({
+  server,
+  logger,
+  work,
+  timers,
+  close: async () => {
+    await outbox.drain();
+    await database.close();
+  },
+  timeoutMs: config.shutdownTimeoutSeconds * 1000,
+});

@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely';
-import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import type { KyselyConfig, LogEvent, SqliteDatabase, SqliteStatement } from 'kysely';
 import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -30,24 +30,46 @@ export function sqlitePathOf(url: string): string {
   return url.replace(/^file:/, '');
 }
 
-/** Opens the database a `DATABASE_URL` names: `postgres://…` or `file:<path>` for SQLite. */
-export async function openDatabase(
-  url: string,
-  options: { poolSize?: number } = {},
-): Promise<Database> {
-  return engineOf(url) === 'postgres'
-    ? openPostgres(url, options.poolSize ?? 10)
-    : openSqlite(sqlitePathOf(url));
+export interface OpenOptions {
+  poolSize?: number;
+  /**
+   * For filling a new database in bulk (the synthetic organisation): commits are not flushed to
+   * disk one by one and SQLite keeps a large page cache. A crash loses the load, which is rerun.
+   */
+  isBulkLoad?: boolean;
+  /** Called with each query's SQL and parameters once it has run (the benchmark records them). */
+  onQuery?: (query: { sql: string; parameters: readonly unknown[] }) => void;
 }
 
-function openSqlite(file: string): Database {
+/** Opens the database a `DATABASE_URL` names: `postgres://…` or `file:<path>` for SQLite. */
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
+  return engineOf(url) === 'postgres'
+    ? openPostgres(url, options.poolSize ?? 10, options)
+    : openSqlite(sqlitePathOf(url), options);
+}
+
+function queryLog(onQuery: OpenOptions['onQuery']): KyselyConfig['log'] {
+  if (!onQuery) return undefined;
+  return (event: LogEvent) => {
+    if (event.level === 'query') onQuery(event.query);
+  };
+}
+
+function openSqlite(file: string, options: OpenOptions): Database {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const raw = new BetterSqlite3(file);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withPortableValues(raw) }) });
+  if (options.isBulkLoad) {
+    raw.pragma('synchronous = OFF');
+    raw.pragma('cache_size = -262144');
+  }
+  const db = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: withPortableValues(raw) }),
+    log: queryLog(options.onQuery),
+  });
   return {
     db,
     engine: 'sqlite',
@@ -59,6 +81,7 @@ function openSqlite(file: string): Database {
 }
 
 const BOOLEAN_COLUMN = /^(is|has)_/;
+const STATEMENT_CACHE_SIZE = 200;
 
 /** SQLite stores booleans as 0/1; convert on the way in and, for is_/has_ columns, on the way out. */
 function withPortableValues(raw: BetterSqlite3.Database): SqliteDatabase {
@@ -73,16 +96,34 @@ function withPortableValues(raw: BetterSqlite3.Database): SqliteDatabase {
     }
     return record;
   };
+  // Kysely prepares every query it runs; compiling the same SQL again costs more than many
+  // queries take to execute, so recently used statements are kept (least recently used leave).
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  const prepared = (sql: string) => {
+    const hit = cache.get(sql);
+    if (hit) {
+      cache.delete(sql);
+      cache.set(sql, hit);
+      return hit;
+    }
+    const statement = raw.prepare(sql);
+    cache.set(sql, statement);
+    if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    return statement;
+  };
   return {
     close: () => raw.close(),
     prepare(sql: string): SqliteStatement {
-      const statement = raw.prepare(sql);
+      // Transactions take the write lock when they begin: a deferred one that read first cannot
+      // upgrade after another connection committed (SQLITE_BUSY at once, no busy wait). ADR 081.
+      const statement = prepared(sql === 'begin' ? 'begin immediate' : sql);
       return {
         reader: statement.reader,
         all: (params) => statement.all(...toSqlite(params)).map(fromSqlite),
         run: (params) => statement.run(...toSqlite(params)),
+        // A statement being iterated is busy, so streams get a statement of their own.
         *iterate(params) {
-          for (const row of statement.iterate(...toSqlite(params))) yield fromSqlite(row);
+          for (const row of raw.prepare(sql).iterate(...toSqlite(params))) yield fromSqlite(row);
         },
       };
     },
@@ -95,7 +136,11 @@ const PG_DATE = 1082;
 const PG_TIMESTAMP = 1114;
 const PG_TIMESTAMPTZ = 1184;
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(
+  url: string,
+  poolSize: number,
+  options: OpenOptions,
+): Promise<Database> {
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') => {
       if (oid === PG_INT8 || oid === PG_NUMERIC) return (value: string) => Number(value);
@@ -110,7 +155,14 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // An idle connection the server closes (restart, failover, drop) must not crash the process;
   // the pool replaces it and the next query reports any real outage.
   pool.on('error', () => undefined);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  if (options.isBulkLoad)
+    pool.on('connect', (client) => {
+      client.query('set synchronous_commit = off').catch(() => undefined);
+    });
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool }),
+    log: queryLog(options.onQuery),
+  });
   return {
     db,
     engine: 'postgres',
@@ -244,5 +296,88 @@ export async function withoutAppendOnlyGuard<T>(
     return await fn();
   } finally {
     await sql.raw(`alter table ${table} enable trigger user`).execute(db);
+  }
+}
+
+export interface ChangeMarker {
+  /** Table whose writes are watched. */
+  table: string;
+  /** Table the touched person ids go to: `(person_id text primary key, token bigint)`. */
+  into: string;
+  /** The person a row concerns, as SQL over the row (`row.engineer_id`, or a sub-select). */
+  person: string;
+  /** Watch updates only of these columns (default: any). */
+  updateOf?: readonly string[];
+}
+
+/**
+ * Records in the database itself whose data a write touched: after every INSERT, UPDATE or
+ * DELETE on `table`, the person the row concerns (before and after) is upserted into `into`
+ * with a fresh random token, whichever code path wrote. A materialised view refreshes from that
+ * table and removes a mark only if its token is unchanged. Used by migrations.
+ */
+export async function createChangeMarker(db: Kysely<unknown>, marker: ChangeMarker): Promise<void> {
+  const { table, into } = marker;
+  // Tokens stay within 2^53 so they survive the round trip through a JavaScript number.
+  const token = isSqlite(db)
+    ? '(random() % 9007199254740991)'
+    : '(random() * 9007199254740991)::bigint';
+  const mark = (row: 'new' | 'old') =>
+    `insert into ${into} (person_id, token) select p, ${token} from (select ${marker.person.replaceAll('row.', `${row}.`)} as p) as touched where p is not null on conflict (person_id) do update set token = excluded.token;`;
+  const updateOf = marker.updateOf ? ` of ${marker.updateOf.join(', ')}` : '';
+  if (isSqlite(db)) {
+    const triggers = [
+      ['insert', 'insert', [mark('new')]],
+      ['update', `update${updateOf}`, [mark('new'), mark('old')]],
+      ['delete', 'delete', [mark('old')]],
+    ] as const;
+    for (const [name, event, body] of triggers)
+      await sql
+        .raw(
+          `create trigger ${table}_mark_${name} after ${event} on ${table} begin ${body.join(' ')} end`,
+        )
+        .execute(db);
+    return;
+  }
+  await sql
+    .raw(
+      `create function ${table}_mark() returns trigger language plpgsql as $$ begin ` +
+        `if tg_op <> 'DELETE' then ${mark('new')} end if; ` +
+        `if tg_op <> 'INSERT' then ${mark('old')} end if; ` +
+        `return null; end $$`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `create trigger ${table}_mark after insert or update${updateOf} or delete on ${table} for each row execute function ${table}_mark()`,
+    )
+    .execute(db);
+}
+
+/** Removes a change marker (the synthetic organisation's bulk load re-creates it after). */
+export async function dropChangeMarker(db: Kysely<unknown>, marker: ChangeMarker): Promise<void> {
+  const { table } = marker;
+  if (isSqlite(db)) {
+    for (const name of ['insert', 'update', 'delete'])
+      await sql.raw(`drop trigger if exists ${table}_mark_${name}`).execute(db);
+    return;
+  }
+  await sql.raw(`drop trigger if exists ${table}_mark on ${table}`).execute(db);
+  await sql.raw(`drop function if exists ${table}_mark()`).execute(db);
+}
+
+/**
+ * SQLite online backup (better-sqlite3's `backup()`, SQLite's backup API): a consistent copy taken
+ * page by page while the server keeps reading and writing. Used by `npm run backup`.
+ */
+export async function backupSqliteFile(url: string, target: string): Promise<void> {
+  const raw = new BetterSqlite3(sqlitePathOf(url), { fileMustExist: true });
+  try {
+    raw.pragma('busy_timeout = 5000');
+    // All remaining pages in one step: copied in small steps, a database that keeps being written
+    // through another connection would make SQLite restart the copy again and again.
+    await raw.backup(target, { progress: () => 0x7fffffff });
+  } finally {
+    raw.close();
   }
 }

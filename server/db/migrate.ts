@@ -7,6 +7,10 @@ import * as ssoScim from './migrations/0003-sso-scim.ts';
 import * as conversations from './migrations/0004-conversations.ts';
 import * as outbox from './migrations/0005-outbox.ts';
 import * as audit from './migrations/0006-audit.ts';
+import * as contracts from './migrations/0007-contracts.ts';
+import * as cadence from './migrations/0008-cadence.ts';
+import * as recordVersions from './migrations/0010-record-versions.ts';
+import * as performance from './migrations/0011-performance.ts';
 
 /** Every migration in order. Forward-only: a released migration is never edited. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +20,10 @@ const migrations: Record<string, Migration> = {
   '0004-conversations': conversations,
   '0005-outbox': outbox,
   '0006-audit': audit,
+  '0007-contracts': contracts,
+  '0008-cadence': cadence,
+  '0010-record-versions': recordVersions,
+  '0011-performance': performance,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -8,6 +8,8 @@ export interface OrganizationsTable {
   id: string;
   name: string;
   created_at: string;
+  /** Compare-and-set counter (0010, ADR 080). */
+  row_version?: number;
 }
 
 export interface PeopleTable {
@@ -78,6 +80,8 @@ export interface SsoSettingsTable {
   is_password_admins_only: boolean;
   updated_at: string;
   updated_by: string | null;
+  /** Compare-and-set counter (0010, ADR 080). */
+  row_version?: number;
 }
 
 export interface SsoIdentitiesTable {
@@ -157,8 +161,12 @@ export interface ConversationsTable {
   shared_notes_updated_at: string | null;
   shared_notes_updated_by: string | null;
   summary_draft: string | null;
+  /** Compare-and-set counter of the draft (0010, ADR 080); 0 until first saved. */
+  summary_draft_version?: number;
   created_at: string;
   updated_at: string;
+  /** The development contract this conversation reviewed or produced (0007). */
+  contract_id?: string | null;
 }
 
 export interface ConversationEventsTable {
@@ -218,6 +226,11 @@ export interface ActionItemsTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** Set when the item is a development-contract commitment (0007). */
+  contract_id?: string | null;
+  goal_id?: string | null;
+  handed_over_from_id?: string | null;
+  handed_over_at?: string | null;
 }
 
 export interface SummaryVersionsTable {
@@ -298,6 +311,8 @@ export interface FrameworkLevelsTable {
   code: string | null;
   summary: string;
   position: number;
+  /** Compare-and-set counter (0010, ADR 080). */
+  row_version?: number;
 }
 
 export interface FrameworkCompetenciesTable {
@@ -307,6 +322,8 @@ export interface FrameworkCompetenciesTable {
   name: string;
   description: string;
   position: number;
+  /** Compare-and-set counter (0010, ADR 080). */
+  row_version?: number;
 }
 
 export interface FrameworkCriteriaTable {
@@ -317,6 +334,8 @@ export interface FrameworkCriteriaTable {
   text: string;
   examples_json: string;
   position: number;
+  /** Compare-and-set counter (0010, ADR 080). */
+  row_version?: number;
 }
 
 export interface PlacementsTable {
@@ -412,7 +431,151 @@ export interface AuditChainHeadTable {
   hash: string;
 }
 
+export interface ContractsTable {
+  id: string;
+  engineer_id: string;
+  status: 'draft' | 'active' | 'paused' | 'completed' | 'superseded';
+  source_conversation_id: string | null;
+  current_version: number;
+  next_review_on: string | null;
+  activated_at: string | null;
+  last_reviewed_at: string | null;
+  last_check_in_at: string | null;
+  last_referenced_at: string | null;
+  closed_at: string | null;
+  outcome_note: string | null;
+  outcome_by: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContractVersionsTable {
+  id: string;
+  contract_id: string;
+  version: number;
+  development_goal: string;
+  manager_commitment: string;
+  engineer_commitment: string;
+  evidence_of_success: string;
+  review_cadence: string;
+  next_review_on: string;
+  caveat: string;
+  is_caveat_none_known: boolean;
+  not_here: string;
+  transition_support: string;
+  change_note: string;
+  saved_by: string | null;
+  saved_at: string;
+  engineer_agreed_at: string | null;
+  manager_agreed_at: string | null;
+  manager_agreed_by: string | null;
+}
+
+export interface ContractGoalsTable {
+  contract_version_id: string;
+  goal_id: string;
+  position: number;
+  description: string;
+  success_criteria: string;
+  support_needed: string;
+  due_on: string;
+}
+
+export interface ContractCheckInsTable {
+  id: string;
+  contract_id: string;
+  author_id: string | null;
+  status: string;
+  note: string;
+  created_at: string;
+}
+
+export interface ContractHandoversTable {
+  id: string;
+  contract_id: string;
+  engineer_id: string;
+  from_manager_id: string;
+  to_manager_id: string | null;
+  change_on: string;
+  note: string;
+  written_at: string | null;
+  engineer_seen_at: string | null;
+  released_at: string | null;
+  created_at: string;
+}
+
+/* Cadence, reminders and calendar feeds (0008). */
+export interface CadenceSettingsTable {
+  id: string;
+  /** The policy as JSON, validated with cadencePolicySchema on every read. */
+  policy: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface MailSettingsTable {
+  id: string;
+  is_link_only: boolean;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface ReminderPreferencesTable {
+  person_id: string;
+  kind: string;
+  is_enabled: boolean;
+  updated_at: string;
+}
+
+export interface CalendarFeedsTable {
+  id: string;
+  person_id: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_fetched_at: string | null;
+}
+
+/* The coverage dashboard, materialised per team (0011, ADR 091). */
+export interface CoverageGroupsTable {
+  manager_id: string;
+  manager_name: string;
+  label: string;
+  first_member_name: string;
+  first_member_id: string;
+  size: number;
+  /** JSON list of counts: the team's Metrics, encoded (coverage-groups.ts). */
+  metrics: string;
+  /** JSON list of counts: the team's figures for each of the dashboard's months. */
+  months: string;
+  window_start: string;
+  computed_at: string;
+  valid_until: string;
+  refresh: number;
+}
+
+export interface CoverageDirtyTable {
+  person_id: string;
+  token: number;
+}
+
+export interface CoverageStateTable {
+  id: number;
+  refresh: number;
+  is_built: boolean;
+  window_start: string | null;
+  lines_checked_on: string | null;
+}
+
 export interface DB {
+  coverage_groups: CoverageGroupsTable;
+  coverage_dirty: CoverageDirtyTable;
+  coverage_state: CoverageStateTable;
+  contracts: ContractsTable;
+  contract_versions: ContractVersionsTable;
+  contract_goals: ContractGoalsTable;
+  contract_check_ins: ContractCheckInsTable;
+  contract_handovers: ContractHandoversTable;
   question_banks: QuestionBanksTable;
   conversations: ConversationsTable;
   conversation_events: ConversationEventsTable;
@@ -451,4 +614,8 @@ export interface DB {
   assessment_items: AssessmentItemsTable;
   assessment_sides: AssessmentSidesTable;
   assessment_ratings: AssessmentRatingsTable;
+  cadence_settings: CadenceSettingsTable;
+  mail_settings: MailSettingsTable;
+  reminder_preferences: ReminderPreferencesTable;
+  calendar_feeds: CalendarFeedsTable;
 }

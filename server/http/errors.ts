@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
-import { AppError, RateLimitedError, ValidationError } from '../errors.ts';
+import { AppError, RateLimitedError, StaleVersionError, ValidationError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 
 /** Turns a zod error into one ValidationError naming the first field at fault. */
@@ -11,10 +11,9 @@ export function validationErrorFrom(error: ZodError, target?: string): Validatio
   const field = path || target;
   const message = issue?.message ?? 'is not valid';
   if (issue?.code === 'unrecognized_keys') {
-    return new ValidationError(
-      `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`,
-      issue.keys[0],
-    );
+    // Name the unknown key where it is, e.g. `values.0.extra`, not just `extra`.
+    const key = [...issue.path.map(String), issue.keys[0] ?? ''].join('.');
+    return new ValidationError(`unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`, key);
   }
   if (issue?.code === 'invalid_type' && message.startsWith('Invalid input: expected')) {
     return new ValidationError(
@@ -32,7 +31,12 @@ export function createErrorHandler(logger: Logger) {
       if (error instanceof RateLimitedError)
         c.header('Retry-After', String(error.retryAfterSeconds));
       return c.json(
-        { error: error.id, message: error.message, ...(error.field ? { field: error.field } : {}) },
+        {
+          error: error.id,
+          message: error.message,
+          ...(error.field ? { field: error.field } : {}),
+          ...(error instanceof StaleVersionError ? { current: error.current } : {}),
+        },
         error.status,
       );
     }

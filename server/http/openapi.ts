@@ -15,6 +15,7 @@ const error = (description: string) => jsonContent(errorSchema, description);
 export const publicErrors = {
   400: error('The request is not valid; `field` names what is wrong.'),
   403: error('Refused.'),
+  413: error('The request body is larger than the API accepts (see docs/operations.md).'),
   429: error('Too many attempts.'),
 } as const;
 
@@ -24,6 +25,7 @@ export const signedInErrors = {
   403: error('Signed in, but not allowed to do this.'),
   404: error('Does not exist, or is not visible to you.'),
   409: error('Conflicts with the current state.'),
+  413: error('The request body is larger than the API accepts (see docs/operations.md).'),
 } as const;
 
 export const cookieAuth = [{ cookieAuth: [] }];

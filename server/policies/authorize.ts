@@ -13,6 +13,8 @@ export interface Policy<R, A extends string> {
   noun: string;
   view: Rule<R>;
   actions: Record<A, Rule<R>>;
+  /** Whose record this is (the engineer), so denials can appear on their access log. */
+  subjectOf?: (resource: R) => string | null;
 }
 
 export function definePolicy<R, A extends string>(policy: Policy<R, A>): Policy<R, A> {
@@ -32,7 +34,12 @@ export function authorize<R, A extends string>(
 ): void {
   const isVisible = policy.view(actor, resource);
   const isAllowed = isVisible && (action === 'view' || policy.actions[action](actor, resource));
-  recordDecision({ policy: policy.name, action, isAllowed });
+  recordDecision({
+    policy: policy.name,
+    action,
+    isAllowed,
+    subjectPersonId: policy.subjectOf ? policy.subjectOf(resource) : null,
+  });
   if (isAllowed) return;
   if (actor.kind === 'anonymous') throw new UnauthorizedError();
   if (!isVisible) throw new NotFoundError(policy.noun);

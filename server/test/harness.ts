@@ -8,6 +8,7 @@ import type { Config } from '../config.ts';
 import { cloneDatabase, dropDatabase, openDatabase } from '../db/client.ts';
 import type { Database } from '../db/client.ts';
 import { createLogger } from '../logger.ts';
+import type { Logger } from '../logger.ts';
 import type { Mailer, MailMessage } from '../mail/mailer.ts';
 import { insertPerson } from '../modules/people/people.repository.ts';
 import { changeManager } from '../modules/people/people.service.ts';
@@ -105,7 +106,7 @@ export type TestHarness = Awaited<ReturnType<typeof createTestHarness>>;
  * and a mailer that records what it sends. Call `close()` in afterAll.
  */
 export async function createTestHarness(
-  options: { config?: Partial<Config>; mailer?: Mailer } = {},
+  options: { config?: Partial<Config>; mailer?: Mailer; logger?: Logger } = {},
 ) {
   const url = await cloneDatabase(
     inject('templateUrl'),
@@ -128,7 +129,7 @@ export async function createTestHarness(
     isConfigured: true,
     send: async (message) => void sent.push(message),
   };
-  const logger = createLogger('silent');
+  const logger = options.logger ?? createLogger('silent');
   const { app, services } = createApp({
     config,
     database,

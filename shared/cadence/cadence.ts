@@ -104,6 +104,21 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** Kinds that count as the regular progress review (the quarterly's job). */
 const REVIEW_KINDS: ReadonlySet<ConversationKind> = new Set(['quarterly', 'close_gap']);
 
+/** When the first conversation with a new manager is due: `initialWithinDays` after the line starts. */
+export function initialDueAt(managerSince: string, policy: CadencePolicy): string {
+  return iso(plusDays(at(managerSince), policy.initialWithinDays));
+}
+
+/** When a held conversation's summary is due: `summaryWithinHours` after it ended. */
+export function summaryDueAt(endsAt: string, policy: CadencePolicy): string {
+  return iso(at(endsAt) + policy.summaryWithinHours * HOUR_MS);
+}
+
+/** When the engineer's acknowledgement of a sent summary is due. */
+export function acknowledgementDueAt(summarySentAt: string, policy: CadencePolicy): string {
+  return iso(plusDays(at(summarySentAt), policy.acknowledgeWithinDays));
+}
+
 function stateOf(dueMs: number, nowMs: number, soonMs: number): ObligationState {
   if (nowMs > dueMs) return 'overdue';
   return nowMs >= dueMs - soonMs ? 'due' : 'upcoming';
@@ -141,7 +156,7 @@ export function computeObligations(
     const nextScheduled = (kinds: ReadonlySet<ConversationKind>) =>
       scheduled.find((c) => kinds.has(c.kind));
 
-    const initialDueMs = plusDays(sinceMs, policy.initialWithinDays);
+    const initialDueMs = at(initialDueAt(history.managerSince, policy));
     const initialHeld = held.find((c) => c.kind === 'initial');
     const initialScheduled = nextScheduled(new Set(['initial']));
     push({
@@ -214,20 +229,17 @@ export function computeObligations(
   for (const c of history.conversations) {
     if (c.status !== 'held') continue;
     if (!c.summarySentAt) {
+      const dueAt = summaryDueAt(c.endsAt, policy);
       push({
         kind: 'summary',
         owner: 'manager',
-        dueAt: iso(at(c.endsAt) + policy.summaryWithinHours * HOUR_MS),
-        state: stateOf(
-          at(c.endsAt) + policy.summaryWithinHours * HOUR_MS,
-          nowMs,
-          policy.summaryWithinHours * HOUR_MS,
-        ),
+        dueAt,
+        state: stateOf(at(dueAt), nowMs, policy.summaryWithinHours * HOUR_MS),
         reason: `The summary goes out within ${policy.summaryWithinHours} hours of the conversation.`,
         conversationId: c.id,
       });
     } else if (!c.acknowledgedAt) {
-      const dueMs = plusDays(at(c.summarySentAt), policy.acknowledgeWithinDays);
+      const dueMs = at(acknowledgementDueAt(c.summarySentAt, policy));
       push({
         kind: 'acknowledgement',
         owner: 'engineer',

@@ -77,3 +77,24 @@ export const pageQuerySchema = z.object({
 });
 
 export const healthSchema = z.object({ status: z.literal('ok'), database: z.literal('ok') });
+
+/**
+ * The version a write to a shared, editable record started from (ADR 080). Optional in the schema
+ * so that leaving it out answers 428 (precondition required) rather than 400.
+ */
+export const baseVersionSchema = z
+  .number()
+  .int({ message: 'must be a whole number' })
+  .min(0, { message: 'must be at least 0' })
+  .max(2_000_000_000, { message: 'must be at most 2000000000' })
+  .optional();
+
+/** 409 body when a write named a stale version: the record as it is now, with its version. */
+export function staleVersionSchemaOf<T extends z.ZodType>(current: T) {
+  return z.object({
+    error: z.literal('stale_version'),
+    message: z.string(),
+    field: z.string(),
+    current,
+  });
+}

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, optionalText, requiredText, timestampSchema } from './common.ts';
+import {
+  baseVersionSchema,
+  idSchema,
+  isoDateSchema,
+  optionalText,
+  requiredText,
+  timestampSchema,
+} from './common.ts';
+import { prepContractSchema } from './contracts.ts';
 
 /** The kinds of career conversation (DESIGN §2.1). */
 export const conversationKinds = [
@@ -107,6 +115,8 @@ export const conversationSchema = z.object({
   agenda: z.string().nullable(),
   proposedBy: personRef.nullable(),
   bankVersion: z.number().int().nullable(),
+  /** The development contract it produced or reviews (the pair only). */
+  contractId: z.string().nullable(),
   history: z.array(conversationEventSchema).nullable(),
   abilities: conversationAbilitiesSchema,
 });
@@ -115,11 +125,16 @@ export type Conversation = z.infer<typeof conversationSchema>;
 export const conversationListSchema = z.object({ items: z.array(conversationSchema) });
 export type ConversationList = z.infer<typeof conversationListSchema>;
 
+/** An instant in a query, normalised to UTC so both engines compare it the same way. */
+const instantQuerySchema = z.iso
+  .datetime({ offset: true, message: 'must be an instant like 2026-03-10T14:00:00Z' })
+  .transform((value) => new Date(value).toISOString());
+
 export const conversationListQuerySchema = z.object({
   engineerId: idSchema.optional(),
   status: conversationStatusSchema.optional(),
-  from: timestampSchema.optional(),
-  to: timestampSchema.optional(),
+  from: instantQuerySchema.optional(),
+  to: instantQuerySchema.optional(),
 });
 export type ConversationListQuery = z.infer<typeof conversationListQuerySchema>;
 
@@ -386,7 +401,7 @@ export const prepContextSchema = z.object({
     })
     .nullable(),
   ladderSyncUp: z.null(),
-  contract: z.null(),
+  contract: prepContractSchema.nullable(),
 });
 export type PrepContext = z.infer<typeof prepContextSchema>;
 
@@ -461,13 +476,18 @@ export const summarySchema = z.object({
   dueAt: timestampSchema.nullable(),
   /** The manager's working draft (drafted from the record until saved); null for the engineer. */
   draft: summaryFieldsSchema.nullable(),
+  /** The draft's version: send it back as `baseVersion` (or If-Match) when saving (ADR 080). */
+  draftVersion: z.number().int(),
   versions: z.array(summaryVersionSchema),
   responses: z.array(summaryResponseSchema),
   abilities: z.object({ editDraft: z.boolean(), send: z.boolean(), respond: z.boolean() }),
 });
 export type Summary = z.infer<typeof summarySchema>;
 
-export const saveSummaryDraftSchema = summaryFieldsSchema.partial().strict();
+export const saveSummaryDraftSchema = summaryFieldsSchema
+  .partial()
+  .extend({ baseVersion: baseVersionSchema })
+  .strict();
 export type SaveSummaryDraft = z.infer<typeof saveSummaryDraftSchema>;
 
 export const summaryResponseInputSchema = z

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, optionalText, requiredText, timestampSchema } from './common.ts';
+import {
+  baseVersionSchema,
+  idSchema,
+  isoDateSchema,
+  optionalText,
+  requiredText,
+  timestampSchema,
+} from './common.ts';
 
 /** Keys in the native format: lower-case words joined by dashes or underscores. */
 export const frameworkKeySchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,79}$/, {
@@ -145,6 +152,8 @@ export const criterionSchema = z.object({
   competencyId: z.string(),
   text: z.string(),
   examples: z.array(z.string()),
+  /** Send it back as `baseVersion` when rewording (ADR 080). */
+  version: z.number().int(),
 });
 export type Criterion = z.infer<typeof criterionSchema>;
 
@@ -155,6 +164,7 @@ export const levelSchema = z.object({
   code: z.string().nullable(),
   summary: z.string(),
   position: z.number().int(),
+  version: z.number().int(),
 });
 export type Level = z.infer<typeof levelSchema>;
 
@@ -172,6 +182,7 @@ export const competencySchema = z.object({
   key: z.string(),
   name: z.string(),
   description: z.string(),
+  version: z.number().int(),
 });
 export type Competency = z.infer<typeof competencySchema>;
 
@@ -189,12 +200,17 @@ export const updateCriterionSchema = z
   .object({
     text: requiredText(2000).optional(),
     examples: z.array(requiredText(2000)).max(50).optional(),
+    baseVersion: baseVersionSchema,
   })
   .strict();
 export type UpdateCriterion = z.infer<typeof updateCriterionSchema>;
 
 export const updateCompetencySchema = z
-  .object({ name: requiredText(120).optional(), description: optionalText(4000).optional() })
+  .object({
+    name: requiredText(120).optional(),
+    description: optionalText(4000).optional(),
+    baseVersion: baseVersionSchema,
+  })
   .strict();
 export type UpdateCompetency = z.infer<typeof updateCompetencySchema>;
 
@@ -203,6 +219,7 @@ export const updateLevelSchema = z
     name: requiredText(120).optional(),
     code: z.string().trim().max(20).nullable().optional(),
     summary: optionalText(4000).optional(),
+    baseVersion: baseVersionSchema,
   })
   .strict();
 export type UpdateLevel = z.infer<typeof updateLevelSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  baseVersionSchema,
   emailSchema,
   idSchema,
   isoDateSchema,
@@ -119,6 +120,10 @@ export type CreateReportingLine = z.infer<typeof createReportingLineSchema>;
 
 export const organizationSchema = z.object({
   name: z.string(),
+  /** Send it back as `baseVersion` (or If-Match) when saving (ADR 080). */
+  version: z.number().int(),
   abilities: z.object({ update: z.boolean() }),
 });
-export const updateOrganizationSchema = z.object({ name: requiredText(120) }).strict();
+export const updateOrganizationSchema = z
+  .object({ name: requiredText(120), baseVersion: baseVersionSchema })
+  .strict();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { baseVersionSchema } from './common.ts';
 
 /** What the sign-in page needs to offer single sign-on; public. */
 export const ssoProvidersSchema = z.object({
@@ -20,6 +21,8 @@ export const ssoSettingsSchema = z.object({
   isPasswordSignInAdminsOnly: z.boolean(),
   redirectUri: z.string(),
   scimBaseUrl: z.string(),
+  /** Send it back as `baseVersion` (or If-Match) when saving (ADR 080); 0 before the first save. */
+  version: z.number().int(),
 });
 export type SsoSettings = z.infer<typeof ssoSettingsSchema>;
 
@@ -44,6 +47,7 @@ export const updateSsoSettingsSchema = z
     displayName: z.string().trim().max(80, { message: 'must be at most 80 characters' }),
     isJitEnabled: z.boolean(),
     isPasswordSignInAdminsOnly: z.boolean(),
+    baseVersion: baseVersionSchema,
   })
   .strict();
 export type UpdateSsoSettings = z.infer<typeof updateSsoSettingsSchema>;

@@ -1,6 +1,13 @@
 import type { ReactNode } from 'react';
 import {
+  IconBell,
   IconBinaryTree2,
+  IconCalendarRepeat,
+  IconChartDots3,
+  IconMailForward,
+  IconFileCertificate,
+  IconFingerprint,
+  IconLock,
   IconHeart,
   IconListDetails,
   IconMessages,
@@ -25,6 +32,7 @@ export interface NavItem {
 }
 
 const isAdmin = (session: Session) => session.person.isAdmin;
+const isPeopleTeam = (session: Session) => session.person.isAdmin || session.person.isPeopleTeam;
 
 /** The navigation menu, in order. Add feature menu entries here (the route goes in routes.tsx). */
 export const navItems: NavItem[] = [
@@ -35,6 +43,14 @@ export const navItems: NavItem[] = [
     to: '/org-chart',
     icon: <IconBinaryTree2 size={18} aria-hidden />,
     section: 'main',
+  },
+  {
+    label: 'Coverage',
+    to: '/coverage',
+    icon: <IconChartDots3 size={18} aria-hidden />,
+    section: 'main',
+    // Managers and leaders reach their own coverage from the home page.
+    isVisible: isPeopleTeam,
   },
   {
     label: 'Conversations',
@@ -61,9 +77,27 @@ export const navItems: NavItem[] = [
     section: 'main',
   },
   {
+    label: 'Privacy',
+    to: '/privacy',
+    icon: <IconLock size={18} aria-hidden />,
+    section: 'main',
+  },
+  {
+    label: 'Development contract',
+    to: '/contract',
+    icon: <IconFileCertificate size={18} aria-hidden />,
+    section: 'main',
+  },
+  {
     label: 'Career framework',
     to: '/frameworks',
     icon: <IconLadder size={18} aria-hidden />,
+    section: 'main',
+  },
+  {
+    label: 'Notifications',
+    to: '/settings/notifications',
+    icon: <IconBell size={18} aria-hidden />,
     section: 'main',
   },
   {
@@ -77,6 +111,27 @@ export const navItems: NavItem[] = [
     label: 'Question banks',
     to: '/admin/question-banks',
     icon: <IconListDetails size={18} aria-hidden />,
+    section: 'admin',
+    isVisible: isAdmin,
+  },
+  {
+    label: 'Cadence policy',
+    to: '/admin/cadence',
+    icon: <IconCalendarRepeat size={18} aria-hidden />,
+    section: 'admin',
+    isVisible: isPeopleTeam,
+  },
+  {
+    label: 'Outbox',
+    to: '/admin/outbox',
+    icon: <IconMailForward size={18} aria-hidden />,
+    section: 'admin',
+    isVisible: isAdmin,
+  },
+  {
+    label: 'Audit trail',
+    to: '/admin/audit',
+    icon: <IconFingerprint size={18} aria-hidden />,
     section: 'admin',
     isVisible: isAdmin,
   },

@@ -5,7 +5,12 @@ import { NotFoundPage } from './not-found-page.tsx';
 const SetupPage = lazyPage(() => import('../features/auth/setup-page.tsx'));
 const SignInPage = lazyPage(() => import('../features/auth/sign-in-page.tsx'));
 const SetPasswordPage = lazyPage(() => import('../features/auth/set-password-page.tsx'));
-const HomePage = lazyPage(() => import('../features/home/home-page.tsx'));
+const HomePage = lazyPage(() => import('./home-route.tsx'));
+const TeamPage = lazyPage(() => import('../features/team/team-page.tsx'));
+const CoveragePage = lazyPage(() => import('../features/dashboard/coverage-page.tsx'));
+const NotificationsPage = lazyPage(() => import('../features/settings/notifications-page.tsx'));
+const CadencePolicyPage = lazyPage(() => import('../features/settings/cadence-policy-page.tsx'));
+const OutboxPage = lazyPage(() => import('../features/settings/outbox-page.tsx'));
 const DirectoryPage = lazyPage(() => import('../features/people/directory-page.tsx'));
 const PersonPage = lazyPage(() => import('../features/people/person-page.tsx'));
 const AdminPeoplePage = lazyPage(() => import('../features/people/admin-people-page.tsx'));
@@ -31,6 +36,17 @@ const ConversationModePage = lazyPage(
 );
 const TimelinePage = lazyPage(() => import('../features/conversations/timeline-page.tsx'));
 const WhatMattersPage = lazyPage(() => import('../features/what-matters/what-matters-page.tsx'));
+const PrivacyPage = lazyPage(() => import('../features/privacy/privacy-page.tsx'));
+const PersonAccessLogPage = lazyPage(
+  () => import('../features/privacy/person-access-log-page.tsx'),
+);
+const AuditTrailPage = lazyPage(() => import('../features/privacy/audit-trail-page.tsx'));
+const PersonContractsPage = lazyPage(
+  () => import('../features/contracts/person-contracts-page.tsx'),
+);
+const NewContractPage = lazyPage(() => import('../features/contracts/new-contract-page.tsx'));
+const ContractPage = lazyPage(() => import('../features/contracts/contract-page.tsx'));
+const ContractEditPage = lazyPage(() => import('../features/contracts/contract-edit-page.tsx'));
 const QuestionBanksPage = lazyPage(
   () => import('../features/conversations/question-banks-page.tsx'),
 );
@@ -70,6 +86,19 @@ export const signedInRoutes: RouteObject[] = [
   { path: 'people/:id/timeline', element: <TimelinePage /> },
   { path: 'what-matters', element: <WhatMattersPage /> },
   { path: 'admin/question-banks', element: <QuestionBanksPage /> },
+  { path: 'contract', element: <PersonContractsPage /> },
+  { path: 'people/:id/contracts', element: <PersonContractsPage /> },
+  { path: 'people/:id/contracts/new', element: <NewContractPage /> },
+  { path: 'contracts/:id', element: <ContractPage /> },
+  { path: 'contracts/:id/edit', element: <ContractEditPage /> },
+  { path: 'privacy', element: <PrivacyPage /> },
+  { path: 'people/:id/access-log', element: <PersonAccessLogPage /> },
+  { path: 'admin/audit', element: <AuditTrailPage /> },
+  { path: 'team', element: <TeamPage /> },
+  { path: 'coverage', element: <CoveragePage /> },
+  { path: 'settings/notifications', element: <NotificationsPage /> },
+  { path: 'admin/cadence', element: <CadencePolicyPage /> },
+  { path: 'admin/outbox', element: <OutboxPage /> },
   // Keep last: anything unknown inside the app.
   { path: '*', element: <NotFoundPage /> },
 ];

@@ -5,13 +5,30 @@ export class ApiError extends Error {
   readonly status: number;
   readonly error: string;
   readonly field: string | undefined;
+  /** On a 409 stale_version (ADR 080): the record as it is now, with its `version`. */
+  readonly current: unknown;
+  /** Every other field of the error body, as sent. */
+  readonly details: Readonly<Record<string, unknown>>;
 
-  constructor(status: number, error: string, message: string, field?: string) {
+  constructor(
+    status: number,
+    error: string,
+    message: string,
+    field?: string,
+    details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.error = error;
     this.field = field;
+    this.details = details;
+    this.current = details.current;
+  }
+
+  /** True for a write refused because someone saved first; `current` then holds their version. */
+  get isStale(): boolean {
+    return this.status === 409 && this.error === 'stale_version';
   }
 }
 
@@ -47,13 +64,15 @@ function urlOf(path: string, query: RequestOptions['query']): string {
 
 async function errorFrom(response: Response): Promise<ApiError> {
   try {
-    const body = (await response.json()) as { error?: unknown; message?: unknown; field?: unknown };
-    if (typeof body.message === 'string') {
+    const body = (await response.json()) as Record<string, unknown>;
+    if (body && typeof body.message === 'string') {
+      const { error, message, field, ...details } = body;
       return new ApiError(
         response.status,
-        typeof body.error === 'string' ? body.error : 'error',
-        body.message,
-        typeof body.field === 'string' ? body.field : undefined,
+        typeof error === 'string' ? error : 'error',
+        message as string,
+        typeof field === 'string' ? field : undefined,
+        details,
       );
     }
   } catch {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Transaction } from '../../db/client.ts';
 import type { ActionItemsTable } from '../../db/schema.ts';
 import type { ActionItemOwner } from '../../../shared/schemas/conversations.ts';
@@ -5,6 +6,8 @@ import type { ActionItemOwner } from '../../../shared/schemas/conversations.ts';
 export interface ActionItemRow {
   id: string;
   conversationId: string | null;
+  /** The development contract this item is a commitment of (C3), if any. */
+  contractId: string | null;
   engineerId: string;
   engineerName: string;
   managerId: string;
@@ -25,6 +28,7 @@ function itemQuery(db: Transaction) {
     .select([
       'a.id',
       'a.conversation_id',
+      'a.contract_id',
       'a.engineer_id',
       'e.name as engineer_name',
       'a.manager_id',
@@ -44,6 +48,7 @@ function toRow(row: RawItem): ActionItemRow {
   return {
     id: row.id,
     conversationId: row.conversation_id,
+    contractId: row.contract_id ?? null,
     engineerId: row.engineer_id,
     engineerName: row.engineer_name,
     managerId: row.manager_id,
@@ -72,10 +77,31 @@ export async function findActionItem(
 export async function listActionItemsOf(
   db: Transaction,
   actorId: string,
-  filter: { engineerId?: string; managerId?: string; isOpen?: boolean; conversationId?: string },
+  filter: {
+    engineerId?: string;
+    managerId?: string;
+    isOpen?: boolean;
+    conversationId?: string;
+    /** The injected clock's date; needed to include contract commitments for their manager. */
+    today?: string;
+  },
 ): Promise<ActionItemRow[]> {
+  // Contract commitments (C3) follow the engineer: a manager sees them only while managing the
+  // engineer on `today`; without `today`, only the engineer sees them (never a former manager).
+  const { today } = filter;
   let query = itemQuery(db).where((eb) =>
-    eb.or([eb('a.engineer_id', '=', actorId), eb('a.manager_id', '=', actorId)]),
+    eb.or([
+      eb('a.engineer_id', '=', actorId),
+      eb.and([eb('a.contract_id', 'is', null), eb('a.manager_id', '=', actorId)]),
+      ...(today
+        ? [
+            eb.and([
+              eb('a.contract_id', 'is not', null),
+              sql<boolean>`exists (select 1 from reporting_lines rl where rl.report_id = a.engineer_id and rl.manager_id = ${actorId} and rl.starts_on <= ${today} and (rl.ends_on is null or rl.ends_on > ${today}))`,
+            ]),
+          ]
+        : []),
+    ]),
   );
   if (filter.engineerId) query = query.where('a.engineer_id', '=', filter.engineerId);
   if (filter.managerId) query = query.where('a.manager_id', '=', filter.managerId);

@@ -11,14 +11,13 @@ import type {
   CreateActionItem,
   UpdateActionItem,
 } from '../../../shared/schemas/conversations.ts';
-import { auditRecordRead } from '../conversations/conversation-audit.ts';
+import { auditListRead, auditRecordRead } from '../conversations/conversation-audit.ts';
 import { loadConversation } from '../conversations/conversation-resource.ts';
 import {
   conversationListPolicy,
   conversationRecordPolicy,
 } from '../conversations/conversations.policy.ts';
-import type { PairFacts } from '../conversations/conversations.policy.ts';
-import { loadPairFacts } from '../conversations/conversations.repository.ts';
+import { loadPairFacts, loadPairFactsOf } from '../conversations/conversations.repository.ts';
 import { actionItemPolicy } from './action-items.policy.ts';
 import { presentActionItem } from './action-items.presenter.ts';
 import {
@@ -61,11 +60,18 @@ export function createActionItemService({ database, clock }: Deps) {
     ): Promise<{ items: ActionItem[] }> {
       authorize(actor, conversationListPolicy, 'view', null);
       const person = requirePerson(actor);
-      const rows = await listActionItemsOf(db, person.id, query);
-      const facts = new Map<string, PairFacts>();
-      for (const row of rows)
-        if (!facts.has(row.engineerId))
-          facts.set(row.engineerId, await loadPairFacts(db, row.engineerId, today()));
+      const rows = await listActionItemsOf(db, person.id, { ...query, today: today() });
+      await auditListRead(
+        { database, clock },
+        actor,
+        'action_item.list',
+        rows.map((row) => row.engineerId),
+      );
+      const facts = await loadPairFactsOf(
+        db,
+        rows.map((row) => row.engineerId),
+        today(),
+      );
       return {
         items: rows.map((row) =>
           presentActionItem(

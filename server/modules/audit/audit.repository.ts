@@ -52,15 +52,50 @@ export async function listEventsAfter(
   return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
 }
 
-/** Events whose subject is a person, newest first (the "who accessed my record" page). */
-export async function listEventsAboutPerson(
+export interface AuditEventFilter {
+  subjectId?: string;
+  actorId?: string;
+  /** Leaves out what this person did (their own sign-ins and reads on their access log). */
+  excludeActorId?: string;
+  /** An exact action, or a prefix ending in "." (`person.` matches every person change). */
+  action?: string;
+  decision?: 'allow' | 'deny';
+  beforeSeq?: number;
+  limit: number;
+}
+
+/** Events matching the filter, newest first. */
+export async function listAuditEvents(
   db: Transaction,
-  personId: string,
-  beforeSeq: number | null,
-  limit: number,
+  filter: AuditEventFilter,
 ): Promise<AuditEventRow[]> {
-  let query = db.selectFrom('audit_events').selectAll().where('subject_person_id', '=', personId);
-  if (beforeSeq !== null) query = query.where('seq', '<', beforeSeq);
-  const rows = await query.orderBy('seq', 'desc').limit(limit).execute();
+  let query = db.selectFrom('audit_events').selectAll();
+  if (filter.subjectId) query = query.where('subject_person_id', '=', filter.subjectId);
+  if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
+  if (filter.excludeActorId) {
+    const excluded = filter.excludeActorId;
+    query = query.where((eb) =>
+      eb.or([eb('actor_id', 'is', null), eb('actor_id', '!=', excluded)]),
+    );
+  }
+  if (filter.action) {
+    query = filter.action.endsWith('.')
+      ? query.where('action', 'like', `${filter.action.replace(/[%_\\]/g, '')}%`)
+      : query.where('action', '=', filter.action);
+  }
+  if (filter.decision) query = query.where('decision', '=', filter.decision);
+  if (filter.beforeSeq !== undefined) query = query.where('seq', '<', filter.beforeSeq);
+  const rows = await query.orderBy('seq', 'desc').limit(filter.limit).execute();
   return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
+}
+
+/** Directory names for the people an event page mentions. */
+export async function findNames(db: Transaction, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('people')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
 }

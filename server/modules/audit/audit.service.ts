@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Transaction } from '../../db/client.ts';
 import type { Actor } from '../../policies/actor.ts';
+import { requestOrigin } from '../../policies/decisions.ts';
 import {
   advanceChainHead,
   findChainHead,
@@ -64,6 +65,7 @@ export async function recordAuditEvent(
   now: Date,
 ): Promise<number> {
   const { seq, prevHash } = await advanceChainHead(trx);
+  const origin = requestOrigin();
   const row = {
     seq,
     id: randomUUID(),
@@ -74,8 +76,8 @@ export async function recordAuditEvent(
     target_type: event.targetType,
     target_id: event.targetId,
     subject_person_id: event.subjectPersonId,
-    ip: event.ip ?? null,
-    request_id: event.requestId ?? null,
+    ip: event.ip ?? origin?.ip ?? null,
+    request_id: event.requestId ?? origin?.requestId ?? null,
     decision: event.decision,
     reason: event.reason ?? null,
   };

@@ -393,7 +393,7 @@ describe('CSRF protection', () => {
     const renamed = await agent.request(
       'PATCH',
       '/api/organization',
-      { name: 'Renamed' },
+      { name: 'Renamed', baseVersion: 1 },
       { origin: t.config.baseUrl },
     );
     expect(renamed.status).toBe(200);

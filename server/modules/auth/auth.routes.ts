@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { Config } from '../../config.ts';
 import { clientIpOf } from '../../http/client-ip.ts';
 import {
@@ -23,7 +23,7 @@ import {
   setupStatusSchema,
   signInRequestSchema,
 } from '../../../shared/schemas/auth.ts';
-import { idParamSchema } from '../../../shared/schemas/common.ts';
+import { errorSchema, idParamSchema } from '../../../shared/schemas/common.ts';
 import type { OrganizationService } from '../organization/organization.service.ts';
 import type { AuthService, IssuedSession } from './auth.service.ts';
 
@@ -111,10 +111,7 @@ export function authRoutes({
       request: { body: jsonBody(signInRequestSchema) },
       responses: {
         201: jsonContent(sessionSchema, 'Signed in'),
-        401: jsonContent(
-          z.object({ error: z.string(), message: z.string() }),
-          'Wrong email or password',
-        ),
+        401: jsonContent(errorSchema, 'Wrong email or password'),
         ...publicErrors,
       },
     }),
@@ -213,10 +210,7 @@ export function authRoutes({
       request: { params: passwordTokenParamSchema },
       responses: {
         200: jsonContent(passwordTokenInfoSchema, 'The link is usable'),
-        404: jsonContent(
-          z.object({ error: z.string(), message: z.string() }),
-          'Expired, used or unknown',
-        ),
+        404: jsonContent(errorSchema, 'Expired, used or unknown'),
         ...publicErrors,
       },
     }),
@@ -233,10 +227,7 @@ export function authRoutes({
       request: { body: jsonBody(passwordRequestSchema) },
       responses: {
         201: jsonContent(sessionSchema, 'Password set; signed in'),
-        404: jsonContent(
-          z.object({ error: z.string(), message: z.string() }),
-          'Expired, used or unknown link',
-        ),
+        404: jsonContent(errorSchema, 'Expired, used or unknown link'),
         ...publicErrors,
       },
     }),

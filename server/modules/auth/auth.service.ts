@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../clock.ts';
 import { HOUR_MS, MINUTE_MS } from '../../clock.ts';
 import type { Config } from '../../config.ts';
-import type { Database } from '../../db/client.ts';
+import type { Database, Transaction } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/client.ts';
 import {
   AppError,
@@ -47,6 +47,7 @@ import {
 import type { SessionWithPerson } from './auth.repository.ts';
 import { decoyPasswordHash, hashPassword, passwordWeakness, verifyPassword } from './passwords.ts';
 import { isSameSecret, newToken, tokenDigest } from './tokens.ts';
+import { recordAuditEvent } from '../audit/audit.service.ts';
 
 export interface IssuedSession {
   token: string;
@@ -72,20 +73,62 @@ export function createAuthService({ database, clock, config, mailer, logger }: D
   const { db } = database;
   const digest = (token: string) => tokenDigest(config.secretKey, token);
 
-  async function issueSession(personId: string): Promise<IssuedSession> {
+  /** Opens a session; with `auditAction`, the sign-in is recorded in the same transaction. */
+  async function issueSession(personId: string, auditAction?: string): Promise<IssuedSession> {
     const now = clock.now();
     const token = newToken();
     const csrfToken = newToken();
     const expiresAt = new Date(now.getTime() + config.sessionMaxHours * HOUR_MS).toISOString();
-    await insertSession(db, {
-      id: digest(token),
-      person_id: personId,
-      csrf_token: csrfToken,
-      created_at: now.toISOString(),
-      last_seen_at: now.toISOString(),
-      expires_at: expiresAt,
+    await db.transaction().execute(async (trx) => {
+      await insertSession(trx, {
+        id: digest(token),
+        person_id: personId,
+        csrf_token: csrfToken,
+        created_at: now.toISOString(),
+        last_seen_at: now.toISOString(),
+        expires_at: expiresAt,
+      });
+      if (auditAction) await auditAccount(trx, personId, auditAction, 'allow');
     });
     return { token, csrfToken, expiresAt, personId };
+  }
+
+  /** An account event (sign-in, failure, password change): ids and a reason code, never input. */
+  async function auditAccount(
+    trx: Transaction,
+    personId: string | null,
+    action: string,
+    decision: 'allow' | 'deny',
+    reason?: string,
+  ) {
+    // A refused attempt was made by whoever typed the password, not (as far as we know) the person.
+    const person =
+      personId && decision === 'allow' ? await findPersonById(trx, personId) : undefined;
+    const actor: Actor = person
+      ? {
+          kind: 'person',
+          id: person.id,
+          isAdmin: person.isAdmin,
+          isPeopleTeam: person.isPeopleTeam,
+        }
+      : { kind: 'anonymous' };
+    return recordAuditEvent(
+      trx,
+      {
+        actor,
+        action,
+        targetType: 'person',
+        targetId: personId,
+        subjectPersonId: personId,
+        decision,
+        ...(reason && { reason }),
+      },
+      clock.now(),
+    );
+  }
+
+  async function auditFailedSignIn(personId: string | null, reason: string): Promise<void> {
+    await db.transaction().execute((trx) => auditAccount(trx, personId, 'sign_in', 'deny', reason));
   }
 
   function checkNewPassword(password: string, person: { email: string; name: string }): void {
@@ -144,6 +187,7 @@ export function createAuthService({ database, clock, config, mailer, logger }: D
             updated_at: now,
           });
           await upsertCredentials(trx, personId, passwordHash, now);
+          await auditAccount(trx, personId, 'setup', 'allow');
         });
       } catch (error) {
         if (error instanceof SetupClosed || isUniqueViolation(error)) throw setupClosed();
@@ -171,6 +215,8 @@ export function createAuthService({ database, clock, config, mailer, logger }: D
         (await countRateLimit(db, failureKey, failureWindow)) >=
         config.signInFailuresPerAccountPerHour
       ) {
+        const locked = await findCredentials(db, input.email);
+        await auditFailedSignIn(locked?.personId ?? null, 'account_locked');
         throw new RateLimitedError(
           'Too many failed sign-ins for this account. Try again later or ask an admin to reset your password.',
           Math.ceil((failureWindow + HOUR_MS - clock.now().getTime()) / 1000),
@@ -180,6 +226,7 @@ export function createAuthService({ database, clock, config, mailer, logger }: D
       if (await isPasswordSignInAdminsOnly(db, config.oidc !== null)) {
         const person = account ? await findPersonById(db, account.personId) : undefined;
         if (!person?.isAdmin) {
+          await auditFailedSignIn(account?.personId ?? null, 'password_sign_in_off');
           throw new ForbiddenError(
             'Password sign-in is turned off for your organisation. Use single sign-on instead.',
           );
@@ -190,9 +237,13 @@ export function createAuthService({ database, clock, config, mailer, logger }: D
         : (await verifyPassword(await decoyPasswordHash(), input.password)) && false;
       if (!account || !isValid || !account.isActive) {
         await hitRateLimit(db, failureKey, failureWindow);
+        await auditFailedSignIn(
+          account?.personId ?? null,
+          !account ? 'unknown_account' : !isValid ? 'wrong_password' : 'deactivated',
+        );
         throw new UnauthorizedError('That email and password do not match an active account.');
       }
-      return issueSession(account.personId);
+      return issueSession(account.personId, 'sign_in');
     },
 
     /**
@@ -222,7 +273,22 @@ export function createAuthService({ database, clock, config, mailer, logger }: D
     /** Ends the session the token opened. */
     async signOut(actor: Actor, token: string): Promise<void> {
       authorize(actor, sessionPolicy, 'delete', null);
-      await deleteSession(db, digest(token));
+      await db.transaction().execute(async (trx) => {
+        await deleteSession(trx, digest(token));
+        if (actor.kind === 'person')
+          await recordAuditEvent(
+            trx,
+            {
+              actor,
+              action: 'sign_out',
+              targetType: 'person',
+              targetId: actor.id,
+              subjectPersonId: actor.id,
+              decision: 'allow',
+            },
+            clock.now(),
+          );
+      });
     },
 
     /**
@@ -261,6 +327,19 @@ export function createAuthService({ database, clock, config, mailer, logger }: D
           expires_at: expiresAt,
           used_at: null,
         });
+        await recordAuditEvent(
+          trx,
+          {
+            actor,
+            action: 'password_link.create',
+            targetType: 'person',
+            targetId: person.id,
+            subjectPersonId: person.id,
+            decision: 'allow',
+            reason: purpose,
+          },
+          now,
+        );
       });
       const url = `${config.baseUrl}/set-password#${token}`;
       const organization = await findOrganization(db);
@@ -330,6 +409,7 @@ export function createAuthService({ database, clock, config, mailer, logger }: D
           throw new PasswordLinkUnusable();
         await upsertCredentials(trx, row.person_id, passwordHash, now.toISOString());
         await deleteSessionsOfPerson(trx, row.person_id);
+        await auditAccount(trx, row.person_id, 'password.set', 'allow', row.purpose);
       });
       return issueSession(row.person_id);
     },

@@ -4,6 +4,7 @@ import ical, {
   ICalAttendeeStatus,
   ICalCalendarMethod,
   ICalEventStatus,
+  ICalEventTransparency,
 } from 'ical-generator';
 import type { ICalCalendar } from 'ical-generator';
 import dayjs from 'dayjs';
@@ -39,6 +40,9 @@ export interface CalendarEvent {
   attendees?: CalendarParty[];
   /** When the event was last changed; DTSTAMP. */
   stampedAt: Date;
+  /** A whole-day marker (a due date, `YYYY-MM-DD`) instead of a timed meeting; shown as free. */
+  allDayOn?: string;
+  description?: string;
 }
 
 const PRODUCT_ID = { company: 'Trajectory', product: 'Career conversations', language: 'EN' };
@@ -53,6 +57,23 @@ function newCalendar(name: string, method: ICalCalendarMethod | null): ICalCalen
 }
 
 function addEvent(calendar: ICalCalendar, event: CalendarEvent): void {
+  if (event.allDayOn) {
+    // A date, not an instant: DTSTART;VALUE=DATE, the same day in every zone.
+    const day = dayjs.utc(`${event.allDayOn}T00:00:00Z`);
+    calendar.createEvent({
+      id: event.uid,
+      sequence: event.sequence,
+      allDay: true,
+      start: day,
+      end: day.add(1, 'day'),
+      stamp: event.stampedAt,
+      summary: event.title,
+      description: event.description ?? null,
+      url: event.url ?? null,
+      transparency: ICalEventTransparency.TRANSPARENT,
+    });
+    return;
+  }
   // ical-generator cannot convert a plain Date into a zone: given one it writes UTC clock time
   // under the TZID. A zoned dayjs value makes it write the local wall time.
   const inZone = (at: Date) => dayjs(at).tz(event.timezone);
@@ -64,6 +85,7 @@ function addEvent(calendar: ICalCalendar, event: CalendarEvent): void {
     timezone: event.timezone,
     stamp: event.stampedAt,
     summary: event.title,
+    description: event.description ?? null,
     location: event.location ?? null,
     url: event.url ?? null,
     status: event.isCancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
@@ -75,7 +97,8 @@ function addEvent(calendar: ICalCalendar, event: CalendarEvent): void {
       email: a.email,
       role: ICalAttendeeRole.REQ,
       status: ICalAttendeeStatus.NEEDSACTION,
-      rsvp: true,
+      // Replies would go to Trajectory's own address, which does not read them.
+      rsvp: false,
     })),
   });
 }

@@ -19,3 +19,34 @@ export async function auditRecordRead(
       recordAuditEvent(trx, { actor, ...read, decision: 'allow' }, deps.clock.now()),
     );
 }
+
+/**
+ * Records a list that showed shared content (agendas, action-item text) of other engineers: one
+ * event per engineer whose record appeared, in one transaction. Nothing when it was all the
+ * actor's own.
+ */
+export async function auditListRead(
+  deps: { database: Database; clock: Clock },
+  actor: Actor,
+  action: string,
+  engineerIds: readonly string[],
+): Promise<void> {
+  if (actor.kind !== 'person') return;
+  const others = [...new Set(engineerIds)].filter((id) => id !== actor.id);
+  if (others.length === 0) return;
+  await deps.database.db.transaction().execute(async (trx) => {
+    for (const engineerId of others)
+      await recordAuditEvent(
+        trx,
+        {
+          actor,
+          action,
+          targetType: 'person',
+          targetId: engineerId,
+          subjectPersonId: engineerId,
+          decision: 'allow',
+        },
+        deps.clock.now(),
+      );
+  });
+}

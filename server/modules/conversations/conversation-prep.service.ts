@@ -15,6 +15,7 @@ import type {
 } from '../../../shared/schemas/conversations.ts';
 import { presentActionItem } from '../action-items/action-items.presenter.ts';
 import { listActionItemsOf } from '../action-items/action-items.repository.ts';
+import { loadPrepContract } from '../contracts/contract-prep.ts';
 import { listExercises } from '../what-matters/what-matters.repository.ts';
 import { auditRecordRead } from './conversation-audit.ts';
 import { loadConversation } from './conversation-resource.ts';
@@ -135,6 +136,7 @@ export function createConversationPrepService({ database, clock }: Deps) {
       engineerId: row.engineerId,
       managerId: row.managerId,
       isOpen: true,
+      today,
     });
     const shared = await listExercises(db, row.engineerId, { sharedWithId: row.managerId });
     const latestShared = shared[0];
@@ -164,9 +166,9 @@ export function createConversationPrepService({ database, clock }: Deps) {
       whatMatters: latestShared
         ? { id: latestShared.id, createdAt: latestShared.createdAt, values: latestShared.values }
         : null,
-      // Extension points: the frameworks and contracts modules fill these when they exist.
+      // Extension point: the frameworks module fills this when it exists.
       ladderSyncUp: null,
-      contract: null,
+      contract: await loadPrepContract({ database, clock }, actor, row.engineerId),
     };
   }
 

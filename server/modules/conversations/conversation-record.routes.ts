@@ -1,5 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { cookieAuth, jsonBody, jsonContent, signedInErrors } from '../../http/openapi.ts';
+import {
+  baseVersionOf,
+  ifMatchHeaderSchema,
+  preconditionResponses,
+} from '../../http/preconditions.ts';
 import { createRouter } from '../../http/router.ts';
 import { ValidationError } from '../../errors.ts';
 import { errorSchema, idParamSchema } from '../../../shared/schemas/common.ts';
@@ -273,15 +278,29 @@ export function conversationRecordRoutes(services: {
       path: '/conversations/{id}/summary/draft',
       tags,
       summary: "Save the manager's draft",
+      description:
+        'Send the `draftVersion` you started from as `baseVersion` or `If-Match`; stale → 409 with the current summary, none → 428.',
       security: cookieAuth,
-      request: { params: idParamSchema, body: jsonBody(saveSummaryDraftSchema) },
-      responses: ok(summarySchema, 'The summary with the saved draft'),
+      request: {
+        params: idParamSchema,
+        headers: ifMatchHeaderSchema,
+        body: jsonBody(saveSummaryDraftSchema),
+      },
+      responses: {
+        ...ok(summarySchema, 'The summary with the saved draft'),
+        ...preconditionResponses(summarySchema.extend({ version: z.number().int() })),
+      },
     }),
-    async (c) =>
-      c.json(
-        await summary.saveDraft(c.var.actor, c.req.valid('param').id, c.req.valid('json')),
+    async (c) => {
+      const body = c.req.valid('json');
+      return c.json(
+        await summary.saveDraft(c.var.actor, c.req.valid('param').id, {
+          ...body,
+          baseVersion: baseVersionOf(c, body),
+        }),
         200,
-      ),
+      );
+    },
   );
 
   router.openapi(

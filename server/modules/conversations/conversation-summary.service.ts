@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../clock.ts';
 import type { Database } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/client.ts';
-import { ConflictError, NotFoundError } from '../../errors.ts';
+import {
+  ConflictError,
+  NotFoundError,
+  requireBaseVersion,
+  StaleVersionError,
+} from '../../errors.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { authorize, requirePerson } from '../../policies/authorize.ts';
 import { summaryFieldsSchema } from '../../../shared/schemas/conversations.ts';
@@ -25,11 +30,13 @@ import {
   listSummaryResponses,
   listSummaryVersions,
 } from './conversation-record.repository.ts';
-import { updateConversationRow } from './conversations.repository.ts';
+import { updateSummaryDraftIfVersion } from './conversations.repository.ts';
+import type { ConversationChangeHook } from './conversations.service.ts';
 
 interface Deps {
   database: Database;
   clock: Clock;
+  onConversationChanged?: ConversationChangeHook;
 }
 
 const bullet = (item: ActionItemRow) =>
@@ -61,7 +68,7 @@ function parseDraft(text: string | null): SummaryFields | null {
   return parsed.success ? parsed.data : null;
 }
 
-export function createConversationSummaryService({ database, clock }: Deps) {
+export function createConversationSummaryService({ database, clock, onConversationChanged }: Deps) {
   const { db } = database;
 
   async function loadRecord(actor: Actor, id: string) {
@@ -113,6 +120,7 @@ export function createConversationSummaryService({ database, clock }: Deps) {
       status: summaryStatusAt(row, clock.now()),
       dueAt: dueAt ? dueAt.toISOString() : null,
       draft: isManager ? await currentDraft(loaded) : null,
+      draftVersion: row.summaryDraftVersion,
       versions: versions.map((v) => ({
         version: v.version,
         discussed: v.discussed,
@@ -144,15 +152,30 @@ export function createConversationSummaryService({ database, clock }: Deps) {
   return {
     getSummary,
 
-    /** Saves the manager's working draft (not visible to the engineer until sent). */
-    async saveDraft(actor: Actor, id: string, patch: SaveSummaryDraft): Promise<Summary> {
+    /**
+     * Saves the manager's working draft (not visible to the engineer until sent). Compare-and-set
+     * on `baseVersion` (ADR 080): 428 without it, StaleVersionError (409, current summary) when
+     * another tab saved or sent first.
+     */
+    async saveDraft(actor: Actor, id: string, input: SaveSummaryDraft): Promise<Summary> {
       const loaded = await loadRecord(actor, id);
       authorize(actor, conversationRecordPolicy, 'sendSummary', loaded.resource);
+      const { baseVersion, ...patch } = input;
+      const expected = requireBaseVersion(baseVersion);
       const draft = { ...(await currentDraft(loaded)), ...patch };
-      await updateConversationRow(db, id, {
-        summary_draft: JSON.stringify(draft),
-        updated_at: clock.now().toISOString(),
+      const isSaved = await updateSummaryDraftIfVersion(db, {
+        id,
+        expected,
+        draft: JSON.stringify(draft),
+        at: clock.now().toISOString(),
       });
+      if (!isSaved) {
+        const current = await getSummary(actor, id);
+        throw new StaleVersionError(
+          `This draft changed since you opened it (now version ${current.draftVersion}). Copy your text, reload and merge.`,
+          { ...current, version: current.draftVersion },
+        );
+      }
       return getSummary(actor, id);
     },
 
@@ -190,14 +213,25 @@ export function createConversationSummaryService({ database, clock }: Deps) {
             sentAt: clock.now().toISOString(),
             sentBy: person.id,
           });
-          await updateConversationRow(trx, id, {
-            summary_draft: null,
-            updated_at: clock.now().toISOString(),
+          // Clearing the draft bumps its version, so a tab still editing the sent draft gets a 409.
+          const isCleared = await updateSummaryDraftIfVersion(trx, {
+            id,
+            expected: loaded.row.summaryDraftVersion,
+            draft: null,
+            at: clock.now().toISOString(),
           });
+          // The draft was saved again while this send was on its way: send what was reviewed.
+          if (!isCleared)
+            throw new ConflictError(
+              'The draft changed while it was being sent; review it and send again.',
+              undefined,
+              'summary_draft_changed',
+            );
         })
         .catch((error: unknown) => {
           throw isUniqueViolation(error) ? answeredTwice() : error;
         });
+      await onConversationChanged?.(id);
       return getSummary(actor, id);
     },
 

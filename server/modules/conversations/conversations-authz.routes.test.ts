@@ -248,8 +248,11 @@ const cases: Case[] = [
   {
     name: 'PUT /conversations/{id}/summary/draft',
     setup: completed,
-    request: (a, ctx) =>
-      a.put(`/api/conversations/${ctx.conversation.id}/summary/draft`, { goals: 'Ship it.' }),
+    request: async (a, ctx) => {
+      const url = `/api/conversations/${ctx.conversation.id}/summary`;
+      const baseVersion = (await a.get<{ draftVersion?: number }>(url)).body.draftVersion;
+      return a.put(`${url}/draft`, { goals: 'Ship it.', baseVersion });
+    },
     expected: pairOnly(403, 200),
   },
   {

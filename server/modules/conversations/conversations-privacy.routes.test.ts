@@ -80,8 +80,13 @@ describe('private content never reaches anyone but its author', () => {
       }),
     );
     await completeConversation(agents.manager, c.id);
+    const { draftVersion } = (await agents.manager.get<{ draftVersion: number }>(`${base}/summary`))
+      .body;
     await ok(
-      agents.manager.put(`${base}/summary/draft`, { discussed: plant('C2-draft', ['manager']) }),
+      agents.manager.put(`${base}/summary/draft`, {
+        discussed: plant('C2-draft', ['manager']),
+        baseVersion: draftVersion,
+      }),
     );
     const hidden = await createWhatMatters(agents.engineer, {
       values: validWhatMatters.values.map((v, i) =>

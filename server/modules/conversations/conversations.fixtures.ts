@@ -78,8 +78,10 @@ export async function completeConversation(agent: Agent, id: string): Promise<vo
 }
 
 export async function sendSummary(agent: Agent, id: string): Promise<Summary> {
+  const before = await agent.get<Summary>(`/api/conversations/${id}/summary`);
   const draft = await agent.put(`/api/conversations/${id}/summary/draft`, {
     goals: 'Lead the next design review.',
+    baseVersion: before.body.draftVersion,
   });
   expect(draft.status, JSON.stringify(draft.body)).toBe(200);
   const sent = await agent.post<Summary>(`/api/conversations/${id}/summary/versions`);

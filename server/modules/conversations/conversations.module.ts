@@ -14,13 +14,19 @@ import { conversationRecordRoutes } from './conversation-record.routes.ts';
 import { createConversationSummaryService } from './conversation-summary.service.ts';
 import { conversationRoutes } from './conversations.routes.ts';
 import { createConversationService } from './conversations.service.ts';
+import type { ConversationChangeHook } from './conversations.service.ts';
 import { createQuestionBankService } from './question-banks.service.ts';
 
 /**
  * Career conversations and the modules that hang off them (action items, What Matters, the
  * timeline): builds their services and mounts their routes, so app.ts wires them in one place.
  */
-export function createConversationsModule(deps: { database: Database; clock: Clock }) {
+export function createConversationsModule(deps: {
+  database: Database;
+  clock: Clock;
+  /** Invitations and reminders that follow a change (see ConversationChangeHook). */
+  onConversationChanged?: ConversationChangeHook;
+}) {
   const services = {
     conversations: createConversationService(deps),
     questionBanks: createQuestionBankService(deps),

@@ -56,6 +56,7 @@ export const conversationPolicy = definePolicy<
 >({
   name: 'conversation',
   noun: 'conversation',
+  subjectOf: (c) => c?.engineerId ?? null,
   view: (actor, c) =>
     c !== null &&
     (isParticipant(actor, c) || isAboveEngineer(actor, c.facts) || isPeopleTeam(actor)),
@@ -89,6 +90,7 @@ export const conversationRecordPolicy = definePolicy<
 >({
   name: 'conversation-record',
   noun: 'conversation',
+  subjectOf: (c) => c?.engineerId ?? null,
   view: (actor, c) => c !== null && isParticipant(actor, c),
   actions: {
     edit: (actor, c) => conversationPolicy.actions.edit(actor, c),
@@ -102,6 +104,7 @@ export const conversationRecordPolicy = definePolicy<
 export const managerPrepPolicy = definePolicy<ConversationResource | null, 'update'>({
   name: 'manager-prep',
   noun: 'conversation',
+  subjectOf: (c) => c?.engineerId ?? null,
   view: (actor, c) => c !== null && isManagerOf(actor, c),
   actions: { update: (actor, c) => c !== null && isManagerOf(actor, c) && isPairCurrent(c) },
 });
@@ -113,6 +116,7 @@ export const managerPrepPolicy = definePolicy<ConversationResource | null, 'upda
 export const conversationPrivateNotePolicy = definePolicy<ConversationResource | null, 'update'>({
   name: 'conversation-private-note',
   noun: 'conversation',
+  subjectOf: (c) => c?.engineerId ?? null,
   view: (actor, c) => c !== null && isParticipant(actor, c),
   actions: { update: (actor, c) => c !== null && isParticipant(actor, c) },
 });
@@ -129,6 +133,7 @@ export interface PersonNoteResource {
 export const personPrivateNotePolicy = definePolicy<PersonNoteResource | null, 'update'>({
   name: 'person-private-note',
   noun: 'note',
+  subjectOf: (r) => r?.facts.engineerId ?? null,
   view: (actor, r) =>
     r !== null &&
     (isCurrentManagerOfEngineer(actor, r.facts) || (isSignedIn(actor) && r.hasOwnNote)),
@@ -139,6 +144,7 @@ export const personPrivateNotePolicy = definePolicy<PersonNoteResource | null, '
 export const schedulingPolicy = definePolicy<PairFacts | null, 'schedule'>({
   name: 'conversation-scheduling',
   noun: 'person',
+  subjectOf: (facts) => facts?.engineerId ?? null,
   view: (actor, facts) => facts !== null && isSignedIn(actor),
   actions: {
     schedule: (actor, facts) =>

@@ -57,6 +57,7 @@ export function presentConversation(input: {
         ? { id: row.proposedById, name: row.proposedByName }
         : null,
     bankVersion: isParticipant ? row.bankVersion : null,
+    contractId: isParticipant ? row.contractId : null,
     history: isParticipant && input.events ? input.events.map(presentEvent) : null,
     abilities: abilitiesOf(actor, conversationPolicy, resource),
   };

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Transaction } from '../../db/client.ts';
 import type { ConversationsTable } from '../../db/schema.ts';
-import { listManagerChain } from '../people/people.repository.ts';
+import { listManagerChain, listManagerChains } from '../people/people.repository.ts';
 import type { PairFacts } from './conversations.policy.ts';
 import type {
   ConversationKind,
@@ -33,6 +33,10 @@ export interface ConversationRow {
   sharedNotesUpdatedById: string | null;
   sharedNotesUpdatedByName: string | null;
   summaryDraft: string | null;
+  /** Compare-and-set counter of the draft (ADR 080). */
+  summaryDraftVersion: number;
+  /** The development contract this conversation produced or reviewed (0007). */
+  contractId: string | null;
   createdAt: string;
   latestSummaryVersion: number | null;
   latestResponseKind: string | null;
@@ -57,6 +61,21 @@ export async function loadPairFacts(
 ): Promise<PairFacts> {
   const chainIds = await listManagerChain(db, engineerId, date);
   return { engineerId, currentManagerId: chainIds[0] ?? null, chainIds };
+}
+
+/** Reporting facts of several engineers on a date, in one query (no query per engineer). */
+export async function loadPairFactsOf(
+  db: Transaction,
+  engineerIds: readonly string[],
+  date: string,
+): Promise<Map<string, PairFacts>> {
+  const chains = await listManagerChains(db, engineerIds, date);
+  return new Map(
+    [...chains.entries()].map(([engineerId, chainIds]) => [
+      engineerId,
+      { engineerId, currentManagerId: chainIds[0] ?? null, chainIds },
+    ]),
+  );
 }
 
 function conversationQuery(db: Transaction) {
@@ -91,6 +110,8 @@ function conversationQuery(db: Transaction) {
       'c.shared_notes_updated_by',
       'nu.name as shared_notes_updated_by_name',
       'c.summary_draft',
+      'c.summary_draft_version',
+      'c.contract_id',
       'c.created_at',
       (eb) =>
         eb
@@ -150,6 +171,8 @@ function toConversationRow(row: RawConversation): ConversationRow {
     sharedNotesUpdatedById: row.shared_notes_updated_by,
     sharedNotesUpdatedByName: row.shared_notes_updated_by_name,
     summaryDraft: row.summary_draft,
+    summaryDraftVersion: Number(row.summary_draft_version ?? 0),
+    contractId: row.contract_id ?? null,
     createdAt: row.created_at,
     latestSummaryVersion:
       row.latest_summary_version === null ? null : Number(row.latest_summary_version),
@@ -181,9 +204,23 @@ export interface ConversationScope {
  * The people whose conversations an actor may list: themself, anyone they held one with (as the
  * manager of record), and — as metadata — their subtree today; admins see everyone.
  */
-function visibleToActor(scope: ConversationScope) {
+function visibleToActor(scope: ConversationScope, engineerId?: string) {
   if (scope.isOrgWide) return sql<boolean>`1 = 1`;
   const { actorId, today } = scope;
+  // One engineer's list: "in the actor's subtree" is "the actor is above the engineer", which
+  // walks up a handful of lines instead of down the actor's whole subtree (a leader's may be
+  // the whole organisation).
+  if (engineerId)
+    return sql<boolean>`(c.engineer_id = ${actorId} or c.manager_id = ${actorId} or ${actorId} in (
+    with recursive chain(manager_id, depth) as (
+      select rl.manager_id, 1 from reporting_lines rl
+       where rl.report_id = ${engineerId} and rl.starts_on <= ${today} and (rl.ends_on is null or rl.ends_on > ${today})
+      union all
+      select rl.manager_id, chain.depth + 1 from reporting_lines rl
+        join chain on rl.report_id = chain.manager_id
+       where rl.starts_on <= ${today} and (rl.ends_on is null or rl.ends_on > ${today}) and chain.depth < 64
+    )
+    select manager_id from chain))`;
   return sql<boolean>`(c.engineer_id = ${actorId} or c.manager_id = ${actorId} or c.engineer_id in (
     with recursive subtree(person_id, depth) as (
       select rl.report_id, 1 from reporting_lines rl
@@ -202,7 +239,7 @@ export async function listConversations(
   scope: ConversationScope,
   filter: { engineerId?: string; status?: ConversationStatus; from?: string; to?: string },
 ): Promise<ConversationRow[]> {
-  let query = conversationQuery(db).where(visibleToActor(scope));
+  let query = conversationQuery(db).where(visibleToActor(scope, filter.engineerId));
   if (filter.engineerId) query = query.where('c.engineer_id', '=', filter.engineerId);
   if (filter.status) query = query.where('c.status', '=', filter.status);
   if (filter.from) query = query.where('c.starts_at', '>=', filter.from);
@@ -227,6 +264,27 @@ export async function listPairConversations(
 
 export async function insertConversation(db: Transaction, row: ConversationsTable): Promise<void> {
   await db.insertInto('conversations').values(row).execute();
+}
+
+/**
+ * Compare-and-set on the summary draft (ADR 080): writes the draft only while its version is
+ * `expected`, and bumps it. Returns true when the write happened.
+ */
+export async function updateSummaryDraftIfVersion(
+  db: Transaction,
+  input: { id: string; expected: number; draft: string | null; at: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('conversations')
+    .set((eb) => ({
+      summary_draft: input.draft,
+      summary_draft_version: eb('summary_draft_version', '+', 1),
+      updated_at: input.at,
+    }))
+    .where('id', '=', input.id)
+    .where('summary_draft_version', '=', input.expected)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function updateConversationRow(

@@ -331,7 +331,11 @@ describe('conversations', () => {
       // Held late: due 24 hours after it was marked held.
       expect((await cast.agents.manager.get<Summary>(path)).body.status).toBe('due');
 
-      await cast.agents.manager.put(`${path}/draft`, { nextCheckInOn: '2026-07-01' });
+      const draftSaved = await cast.agents.manager.put(`${path}/draft`, {
+        nextCheckInOn: '2026-07-01',
+        baseVersion: 0,
+      });
+      expect(draftSaved.status).toBe(200);
       const sent = await sendSummary(cast.agents.manager, c.id);
       expect(sent.status).toBe('sent');
       expect(sent.versions).toHaveLength(1);
@@ -353,8 +357,15 @@ describe('conversations', () => {
       const twice = await cast.agents.engineer.post(`${path}/responses`, { kind: 'acknowledged' });
       expect(twice.status).toBe(409);
 
+      const stale = await cast.agents.manager.put<{ current: { version: number } }>(
+        `${path}/draft`,
+        { managerActions: '- Ask finance about the conference budget', baseVersion: 0 },
+      );
+      // Sending moved the draft on: a save from the old draft is refused with the current version.
+      expect(stale.status).toBe(409);
       await cast.agents.manager.put(`${path}/draft`, {
         managerActions: '- Ask finance about the conference budget',
+        baseVersion: stale.body.current.version,
       });
       const v2 = await cast.agents.manager.post<Summary>(`${path}/versions`);
       expect(v2.status).toBe(201);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../clock.ts';
 import { toIsoDate } from '../../clock.ts';
-import type { Database } from '../../db/client.ts';
+import type { Database, Transaction } from '../../db/client.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { authorize, requirePerson } from '../../policies/authorize.ts';
@@ -14,14 +14,17 @@ import type {
   UpdateConversation,
 } from '../../../shared/schemas/conversations.ts';
 import { findPersonById } from '../people/people.repository.ts';
-import { auditRecordRead } from './conversation-audit.ts';
+import {
+  linkQuarterlyToContract,
+  recordContractReview,
+} from '../contracts/contract-conversations.ts';
+import { auditListRead, auditRecordRead } from './conversation-audit.ts';
 import { loadConversation, toResource } from './conversation-resource.ts';
 import {
   conversationListPolicy,
   conversationPolicy,
   schedulingPolicy,
 } from './conversations.policy.ts';
-import type { PairFacts } from './conversations.policy.ts';
 import { presentConversation } from './conversations.presenter.ts';
 import {
   insertConversation,
@@ -29,17 +32,25 @@ import {
   listConversations,
   listEvents,
   loadPairFacts,
+  loadPairFactsOf,
   updateConversationRow,
 } from './conversations.repository.ts';
 import { kindInfos } from './question-banks.content.ts';
 import { currentBank } from './question-banks.service.ts';
 
+/**
+ * Called after a conversation is scheduled, rescheduled, cancelled, held or its summary sent, so
+ * invitations and reminders follow at once (the reminder scheduler; never throws).
+ */
+export type ConversationChangeHook = (conversationId: string) => Promise<void>;
+
 interface Deps {
   database: Database;
   clock: Clock;
+  onConversationChanged?: ConversationChangeHook;
 }
 
-export function createConversationService({ database, clock }: Deps) {
+export function createConversationService({ database, clock, onConversationChanged }: Deps) {
   const { db } = database;
 
   async function load(actor: Actor, id: string) {
@@ -70,8 +81,9 @@ export function createConversationService({ database, clock }: Deps) {
     action: string,
     schedule: { startsAt: string; durationMinutes: number },
     reason = '',
+    executor: Transaction = db,
   ) {
-    await insertEvent(db, {
+    await insertEvent(executor, {
       id: randomUUID(),
       conversationId,
       actorId,
@@ -100,11 +112,20 @@ export function createConversationService({ database, clock }: Deps) {
         { actorId: person.id, isOrgWide: isPeopleTeam(actor), today },
         query,
       );
-      const factsByEngineer = new Map<string, PairFacts>();
-      for (const row of rows) {
-        if (!factsByEngineer.has(row.engineerId))
-          factsByEngineer.set(row.engineerId, await loadPairFacts(db, row.engineerId, today));
-      }
+      // Agendas (C2) go to the pair only; a manager listing their reports' meetings reads them.
+      await auditListRead(
+        { database, clock },
+        actor,
+        'conversation.list',
+        rows
+          .filter((row) => row.managerId === person.id || row.engineerId === person.id)
+          .map((row) => row.engineerId),
+      );
+      const factsByEngineer = await loadPairFactsOf(
+        db,
+        rows.map((row) => row.engineerId),
+        today,
+      );
       return {
         items: rows.map((row) => {
           const facts = factsByEngineer.get(row.engineerId) ?? {
@@ -167,8 +188,16 @@ export function createConversationService({ database, clock }: Deps) {
           created_at: now.toISOString(),
           updated_at: now.toISOString(),
         });
+        await linkQuarterlyToContract(trx, {
+          conversationId: id,
+          engineerId: facts.engineerId,
+          kind: input.kind,
+          at: now.toISOString(),
+        });
+        // In the same transaction: a crash never leaves a conversation without its history.
+        await recordEvent(id, person.id, 'proposed', { startsAt, durationMinutes }, '', trx);
       });
-      await recordEvent(id, person.id, 'proposed', { startsAt, durationMinutes });
+      await onConversationChanged?.(id);
       return getConversation(actor, id);
     },
 
@@ -191,25 +220,29 @@ export function createConversationService({ database, clock }: Deps) {
       const now = clock.now().toISOString();
       const startsAt = patch.startsAt ? new Date(patch.startsAt).toISOString() : row.startsAt;
       const durationMinutes = patch.durationMinutes ?? row.durationMinutes;
-      await updateConversationRow(db, id, {
-        ...(isReschedule && {
-          starts_at: startsAt,
-          duration_minutes: durationMinutes,
-          status: 'proposed',
-          proposed_by: person.id,
-        }),
-        ...(patch.place !== undefined && { place: patch.place }),
-        ...(patch.agenda !== undefined && { agenda: patch.agenda }),
-        updated_at: now,
+      await db.transaction().execute(async (trx) => {
+        await updateConversationRow(trx, id, {
+          ...(isReschedule && {
+            starts_at: startsAt,
+            duration_minutes: durationMinutes,
+            status: 'proposed',
+            proposed_by: person.id,
+          }),
+          ...(patch.place !== undefined && { place: patch.place }),
+          ...(patch.agenda !== undefined && { agenda: patch.agenda }),
+          updated_at: now,
+        });
+        if (isReschedule)
+          await recordEvent(
+            id,
+            person.id,
+            'rescheduled',
+            { startsAt, durationMinutes },
+            patch.reason,
+            trx,
+          );
       });
-      if (isReschedule)
-        await recordEvent(
-          id,
-          person.id,
-          'rescheduled',
-          { startsAt, durationMinutes },
-          patch.reason,
-        );
+      if (isReschedule) await onConversationChanged?.(id);
       return getConversation(actor, id);
     },
 
@@ -218,11 +251,13 @@ export function createConversationService({ database, clock }: Deps) {
       const { row, resource } = await load(actor, id);
       authorize(actor, conversationPolicy, 'confirm', resource);
       const person = requirePerson(actor);
-      await updateConversationRow(db, id, {
-        status: 'confirmed',
-        updated_at: clock.now().toISOString(),
+      await db.transaction().execute(async (trx) => {
+        await updateConversationRow(trx, id, {
+          status: 'confirmed',
+          updated_at: clock.now().toISOString(),
+        });
+        await recordEvent(id, person.id, 'confirmed', row, '', trx);
       });
-      await recordEvent(id, person.id, 'confirmed', row);
       return getConversation(actor, id);
     },
 
@@ -232,12 +267,15 @@ export function createConversationService({ database, clock }: Deps) {
       authorize(actor, conversationPolicy, 'cancel', resource);
       const person = requirePerson(actor);
       const now = clock.now().toISOString();
-      await updateConversationRow(db, id, {
-        status: 'cancelled',
-        cancelled_at: now,
-        updated_at: now,
+      await db.transaction().execute(async (trx) => {
+        await updateConversationRow(trx, id, {
+          status: 'cancelled',
+          cancelled_at: now,
+          updated_at: now,
+        });
+        await recordEvent(id, person.id, 'cancelled', row, reason, trx);
       });
-      await recordEvent(id, person.id, 'cancelled', row, reason);
+      await onConversationChanged?.(id);
       return getConversation(actor, id);
     },
 
@@ -247,12 +285,16 @@ export function createConversationService({ database, clock }: Deps) {
       authorize(actor, conversationPolicy, 'complete', resource);
       const person = requirePerson(actor);
       const now = clock.now().toISOString();
-      await updateConversationRow(db, id, {
-        status: 'completed',
-        completed_at: now,
-        updated_at: now,
+      await db.transaction().execute(async (trx) => {
+        await updateConversationRow(trx, id, {
+          status: 'completed',
+          completed_at: now,
+          updated_at: now,
+        });
+        await recordContractReview(trx, { conversationId: id, at: now });
+        await recordEvent(id, person.id, 'completed', row, '', trx);
       });
-      await recordEvent(id, person.id, 'completed', row);
+      await onConversationChanged?.(id);
       return getConversation(actor, id);
     },
   };

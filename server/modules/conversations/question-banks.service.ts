@@ -15,6 +15,7 @@ import type {
   QuestionBank,
   QuestionBankContent,
 } from '../../../shared/schemas/conversations.ts';
+import { recordAuditEvent } from '../audit/audit.service.ts';
 import { questionBankPolicy } from './conversations.policy.ts';
 import { listeningGuide } from './listening-guide.content.ts';
 import { defaultBanks, kindInfos } from './question-banks.content.ts';
@@ -114,13 +115,31 @@ export function createQuestionBankService({ database, clock }: Deps) {
     ): Promise<QuestionBank> {
       authorize(actor, questionBankPolicy, 'update', null);
       const latest = await currentBank(db, kind, now());
-      const isInserted = await insertBank(db, {
-        id: randomUUID(),
-        kind,
-        version: latest.version + 1,
-        content: JSON.stringify(content),
-        createdAt: now(),
-        createdBy: actor.kind === 'person' ? actor.id : null,
+      const isInserted = await db.transaction().execute(async (trx) => {
+        const id = randomUUID();
+        const inserted = await insertBank(trx, {
+          id,
+          kind,
+          version: latest.version + 1,
+          content: JSON.stringify(content),
+          createdAt: now(),
+          createdBy: actor.kind === 'person' ? actor.id : null,
+        });
+        if (inserted)
+          await recordAuditEvent(
+            trx,
+            {
+              actor,
+              action: 'question_bank.publish',
+              targetType: 'question_bank',
+              targetId: id,
+              subjectPersonId: null,
+              decision: 'allow',
+              reason: `${kind} version ${latest.version + 1}`,
+            },
+            clock.now(),
+          );
+        return inserted;
       });
       if (!isInserted)
         throw new ConflictError(

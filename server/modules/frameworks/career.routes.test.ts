@@ -375,7 +375,10 @@ describe('placements, assessments and gap analysis', () => {
       expect(
         events.some((e) => e.action === 'gap-analysis.read' && e.actor_id === manager.id),
       ).toBe(true);
-      expect(events.some((e) => e.actor_id === engineer.id)).toBe(false);
+      // Refused attempts are audited too (ADR 070); the engineer's own reads never are.
+      expect(events.some((e) => e.actor_id === engineer.id && e.action !== 'authz.denied')).toBe(
+        false,
+      );
     });
 
     it('starts the next assessment from the previous one', async () => {

@@ -35,6 +35,7 @@ const isPair = (actor: Actor, s: CareerSubject) =>
 export const placementPolicy = definePolicy<CareerSubject | null, 'place'>({
   name: 'placement',
   noun: 'placement',
+  subjectOf: (s) => s?.personId ?? null,
   view: (actor, s) =>
     s !== null && (isEngineer(actor, s) || isLeader(actor, s) || isPeopleTeam(actor)),
   actions: {
@@ -49,6 +50,7 @@ export const placementPolicy = definePolicy<CareerSubject | null, 'place'>({
 export const assessmentListPolicy = definePolicy<CareerSubject | null, 'start'>({
   name: 'assessment-list',
   noun: 'person',
+  subjectOf: (s) => s?.personId ?? null,
   view: (actor, s) => s !== null && (isEngineer(actor, s) || isLeader(actor, s) || isAdmin(actor)),
   actions: { start: (actor, s) => s !== null && isPair(actor, s) },
 });
@@ -60,6 +62,7 @@ export const assessmentPolicy = definePolicy<
 >({
   name: 'assessment',
   noun: 'assessment',
+  subjectOf: (s) => s?.personId ?? null,
   view: (actor, s) => s !== null && (isEngineer(actor, s) || isLeader(actor, s) || isAdmin(actor)),
   actions: {
     open: (actor, s) => s !== null && isPair(actor, s),
@@ -71,6 +74,7 @@ export const assessmentPolicy = definePolicy<
 export const gapAnalysisPolicy = definePolicy<CareerSubject | null, never>({
   name: 'gap-analysis',
   noun: 'person',
+  subjectOf: (s) => s?.personId ?? null,
   view: (actor, s) => s !== null && isPair(actor, s),
   actions: {},
 });

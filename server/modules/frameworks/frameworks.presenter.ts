@@ -51,6 +51,7 @@ export function presentVersionDetail(input: {
           code: l.code,
           summary: l.summary,
           position: l.position,
+          version: l.version,
         })),
     })),
     competencies: content.competencies.map((c) => ({
@@ -58,6 +59,7 @@ export function presentVersionDetail(input: {
       key: c.key,
       name: c.name,
       description: c.description,
+      version: c.version,
     })),
     criteria: content.criteria.map((c) => ({
       id: c.id,
@@ -65,6 +67,7 @@ export function presentVersionDetail(input: {
       competencyId: c.competencyId,
       text: c.text,
       examples: c.examples,
+      version: c.version,
     })),
     abilities: input.abilities,
   };

@@ -34,6 +34,8 @@ export interface LevelRow {
   code: string | null;
   summary: string;
   position: number;
+  /** Compare-and-set counter of the wording (ADR 080). */
+  version: number;
 }
 
 export interface CompetencyRow {
@@ -43,6 +45,8 @@ export interface CompetencyRow {
   name: string;
   description: string;
   position: number;
+  /** Compare-and-set counter of the wording (ADR 080). */
+  version: number;
 }
 
 export interface CriterionRow {
@@ -53,6 +57,8 @@ export interface CriterionRow {
   text: string;
   examples: string[];
   position: number;
+  /** Compare-and-set counter of the wording (ADR 080). */
+  version: number;
 }
 
 export function parseExamples(json: string): string[] {
@@ -217,6 +223,7 @@ export async function loadVersionContent(db: Transaction, versionId: string) {
       name: c.name,
       description: c.description,
       position: Number(c.position),
+      version: Number(c.row_version ?? 1),
     })),
     criteria: criteria.map(toCriterion),
   };
@@ -232,6 +239,7 @@ function toLevel(l: {
   code: string | null;
   summary: string;
   position: number;
+  row_version?: number;
 }): LevelRow {
   return {
     id: l.id,
@@ -242,6 +250,7 @@ function toLevel(l: {
     code: l.code,
     summary: l.summary,
     position: Number(l.position),
+    version: Number(l.row_version ?? 1),
   };
 }
 
@@ -253,6 +262,7 @@ function toCriterion(c: {
   text: string;
   examples_json: string;
   position: number;
+  row_version?: number;
 }): CriterionRow {
   return {
     id: c.id,
@@ -262,6 +272,7 @@ function toCriterion(c: {
     text: c.text,
     examples: parseExamples(c.examples_json),
     position: Number(c.position),
+    version: Number(c.row_version ?? 1),
   };
 }
 
@@ -279,6 +290,7 @@ export async function findLevelById(db: Transaction, id: string) {
       'l.code',
       'l.summary',
       'l.position',
+      'l.row_version',
       't.name as track_name',
       't.key as track_key',
     ])
@@ -339,38 +351,59 @@ export async function findCriterionById(db: Transaction, id: string) {
 export async function findCompetencyById(db: Transaction, id: string) {
   return db
     .selectFrom('framework_competencies')
-    .select(['id', 'version_id'])
+    .select(['id', 'version_id', 'row_version'])
     .where('id', '=', id)
     .executeTakeFirst();
 }
 
-export async function updateCriterionRow(
+/** Rewords a criterion if it is still at `expected` (compare-and-set, ADR 080); false when stale. */
+export async function updateCriterionRowIfVersion(
   db: Transaction,
   id: string,
   patch: { text?: string; examples?: string[] },
-): Promise<void> {
-  await db
+  expected: number,
+): Promise<boolean> {
+  const result = await db
     .updateTable('framework_criteria')
-    .set({
+    .set((eb) => ({
       ...(patch.text !== undefined && { text: patch.text }),
       ...(patch.examples !== undefined && { examples_json: JSON.stringify(patch.examples) }),
-    })
+      row_version: eb('row_version', '+', 1),
+    }))
     .where('id', '=', id)
-    .execute();
+    .where('row_version', '=', expected)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
-export async function updateCompetencyRow(
+/** Renames or redescribes a competency if it is still at `expected`; false when stale. */
+export async function updateCompetencyRowIfVersion(
   db: Transaction,
   id: string,
   patch: { name?: string; description?: string },
-): Promise<void> {
-  await db.updateTable('framework_competencies').set(patch).where('id', '=', id).execute();
+  expected: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('framework_competencies')
+    .set((eb) => ({ ...patch, row_version: eb('row_version', '+', 1) }))
+    .where('id', '=', id)
+    .where('row_version', '=', expected)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
-export async function updateLevelRow(
+/** Changes a level's name, code or summary if it is still at `expected`; false when stale. */
+export async function updateLevelRowIfVersion(
   db: Transaction,
   id: string,
   patch: { name?: string; code?: string | null; summary?: string },
-): Promise<void> {
-  await db.updateTable('framework_levels').set(patch).where('id', '=', id).execute();
+  expected: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('framework_levels')
+    .set((eb) => ({ ...patch, row_version: eb('row_version', '+', 1) }))
+    .where('id', '=', id)
+    .where('row_version', '=', expected)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

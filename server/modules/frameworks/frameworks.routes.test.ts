@@ -119,7 +119,11 @@ describe('framework API', () => {
     const criterion = active.criteria[0];
     const edited = await asAdmin.patch<FrameworkVersionDetail>(
       `/api/framework-criteria/${criterion?.id}`,
-      { text: 'Ships small changes with tests.', examples: ['A bug fix with a regression test.'] },
+      {
+        text: 'Ships small changes with tests.',
+        examples: ['A bug fix with a regression test.'],
+        baseVersion: criterion?.version,
+      },
     );
     expect(edited.status).toBe(200);
     expect(edited.body.criteria.find((c) => c.id === criterion?.id)).toMatchObject({
@@ -128,12 +132,12 @@ describe('framework API', () => {
     });
     const level = await asAdmin.patch<FrameworkVersionDetail>(
       `/api/framework-levels/${active.tracks[0]?.levels[0]?.id}`,
-      { code: 'E1' },
+      { code: 'E1', baseVersion: active.tracks[0]?.levels[0]?.version },
     );
     expect(level.body.tracks[0]?.levels[0]?.code).toBe('E1');
     const competency = await asAdmin.patch<FrameworkVersionDetail>(
       `/api/framework-competencies/${active.competencies[0]?.id}`,
-      { name: 'Engineering craft' },
+      { name: 'Engineering craft', baseVersion: active.competencies[0]?.version },
     );
     expect(competency.body.competencies[0]?.name).toBe('Engineering craft');
     const blank = await asAdmin.patch(`/api/framework-criteria/${criterion?.id}`, { text: ' ' });

@@ -1,10 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { cookieAuth, jsonBody, jsonContent, signedInErrors } from '../../http/openapi.ts';
+import {
+  baseVersionOf,
+  ifMatchHeaderSchema,
+  preconditionResponses,
+} from '../../http/preconditions.ts';
 import { createRouter } from '../../http/router.ts';
 import { idParamSchema } from '../../../shared/schemas/common.ts';
 import {
   assessmentDetailSchema,
   assessmentListSchema,
+  competencySchema,
+  criterionSchema,
   createAssessmentSchema,
   createPlacementSchema,
   exportQuerySchema,
@@ -15,6 +22,7 @@ import {
   gapAnalysisQuerySchema,
   gapAnalysisSchema,
   importPreviewSchema,
+  levelSchema,
   placementListSchema,
   saveRatingsSchema,
   updateCompetencySchema,
@@ -113,53 +121,74 @@ export function frameworksRoutes(services: {
       c.json(await frameworks.activateVersion(c.var.actor, c.req.valid('param').id), 200),
   );
 
+  /** The three wording edits: compare-and-set on `baseVersion` or If-Match (ADR 080). */
+  const wording = <T extends z.ZodType>(summary: string, path: string, body: T, item: z.ZodType) =>
+    createRoute({
+      method: 'patch',
+      path,
+      tags: frameworkTags,
+      summary,
+      description:
+        'Send the item’s `version` as `baseVersion` or `If-Match`; stale → 409 with the item as it is now, none → 428.',
+      security: cookieAuth,
+      request: { params: idParamSchema, headers: ifMatchHeaderSchema, body: jsonBody(body) },
+      responses: {
+        200: jsonContent(frameworkVersionDetailSchema, 'The version after the change'),
+        ...signedInErrors,
+        ...preconditionResponses(item),
+      },
+    });
+
   router.openapi(
-    version(
+    wording(
       'Edit a criterion (admins)',
-      'patch',
       '/framework-criteria/{id}',
       updateCriterionSchema,
+      criterionSchema,
     ),
-    async (c) =>
-      c.json(
-        await frameworks.updateCriterion(
-          c.var.actor,
-          c.req.valid('param').id,
-          updateCriterionSchema.parse(c.req.valid('json')),
-        ),
+    async (c) => {
+      const body = c.req.valid('json');
+      return c.json(
+        await frameworks.updateCriterion(c.var.actor, c.req.valid('param').id, {
+          ...body,
+          baseVersion: baseVersionOf(c, body),
+        }),
         200,
-      ),
+      );
+    },
   );
 
   router.openapi(
-    version(
+    wording(
       'Edit a competency (admins)',
-      'patch',
       '/framework-competencies/{id}',
       updateCompetencySchema,
+      competencySchema,
     ),
-    async (c) =>
-      c.json(
-        await frameworks.updateCompetency(
-          c.var.actor,
-          c.req.valid('param').id,
-          updateCompetencySchema.parse(c.req.valid('json')),
-        ),
+    async (c) => {
+      const body = c.req.valid('json');
+      return c.json(
+        await frameworks.updateCompetency(c.var.actor, c.req.valid('param').id, {
+          ...body,
+          baseVersion: baseVersionOf(c, body),
+        }),
         200,
-      ),
+      );
+    },
   );
 
   router.openapi(
-    version('Edit a level (admins)', 'patch', '/framework-levels/{id}', updateLevelSchema),
-    async (c) =>
-      c.json(
-        await frameworks.updateLevel(
-          c.var.actor,
-          c.req.valid('param').id,
-          updateLevelSchema.parse(c.req.valid('json')),
-        ),
+    wording('Edit a level (admins)', '/framework-levels/{id}', updateLevelSchema, levelSchema),
+    async (c) => {
+      const body = c.req.valid('json');
+      return c.json(
+        await frameworks.updateLevel(c.var.actor, c.req.valid('param').id, {
+          ...body,
+          baseVersion: baseVersionOf(c, body),
+        }),
         200,
-      ),
+      );
+    },
   );
 
   router.openapi(

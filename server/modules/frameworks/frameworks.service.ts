@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { Clock } from '../../clock.ts';
-import type { Database } from '../../db/client.ts';
+import type { Database, Transaction } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/client.ts';
-import { NotFoundError, ValidationError } from '../../errors.ts';
+import {
+  NotFoundError,
+  requireBaseVersion,
+  StaleVersionError,
+  ValidationError,
+} from '../../errors.ts';
 import type { Actor } from '../../policies/actor.ts';
+import { recordAuditEvent } from '../audit/audit.service.ts';
 import { abilitiesOf, authorize } from '../../policies/authorize.ts';
 import type {
   FrameworkExport,
@@ -42,9 +48,9 @@ import {
   listFrameworkRows,
   listVersionRows,
   loadVersionContent,
-  updateCompetencyRow,
-  updateCriterionRow,
-  updateLevelRow,
+  updateCompetencyRowIfVersion,
+  updateCriterionRowIfVersion,
+  updateLevelRowIfVersion,
 } from './frameworks.repository.ts';
 import { insertFrameworkVersion } from './framework-versions.repository.ts';
 import { parseFramework } from './importers/detect-format.ts';
@@ -57,6 +63,20 @@ interface Deps {
 }
 
 export const BUILT_IN_KEY = 'trajectory-default';
+
+/** 409 for a wording edit that started from an older version: carries the item as it is now. */
+function staleWording<T extends { id: string; version: number }>(
+  noun: string,
+  items: T[],
+  id: string,
+): StaleVersionError {
+  const current = items.find((item) => item.id === id);
+  if (!current) return new StaleVersionError(`This ${noun} changed.`, { version: 0 });
+  return new StaleVersionError(
+    `Someone changed this ${noun} since you opened it (now version ${current.version}).`,
+    current,
+  );
+}
 const DEFAULT_FILE = new URL('./default-framework.yaml', import.meta.url);
 
 /** The built-in framework, parsed once per process from the native YAML shipped with the code. */
@@ -86,6 +106,36 @@ function toValidation(error: unknown): never {
 export function createFrameworksService({ database, clock }: Deps) {
   const { db } = database;
   let installing: Promise<void> | null = null;
+
+  /** An admin change to the framework (security.md §7): which record, never its wording. */
+  function auditFrameworkChange(
+    trx: Transaction,
+    actor: Actor,
+    action: string,
+    targetId: string,
+    reason?: string,
+  ) {
+    return recordAuditEvent(
+      trx,
+      {
+        actor,
+        action,
+        targetType: 'framework',
+        targetId,
+        subjectPersonId: null,
+        decision: 'allow',
+        ...(reason && { reason }),
+      },
+      clock.now(),
+    );
+  }
+
+  /** Wording edits are compare-and-set statements of their own, so the event follows them. */
+  function auditWordingChange(actor: Actor, what: string, targetId: string) {
+    return db
+      .transaction()
+      .execute((trx) => auditFrameworkChange(trx, actor, 'framework.edit', targetId, what));
+  }
 
   /** Installs and activates the built-in framework the first time anything needs a framework. */
   async function installDefault(): Promise<void> {
@@ -170,41 +220,69 @@ export function createFrameworksService({ database, clock }: Deps) {
     async activateVersion(actor: Actor, id: string): Promise<FrameworkVersionDetail> {
       authorize(actor, frameworkPolicy, 'manage', null);
       await requireVersion(id);
-      await db
-        .transaction()
-        .execute((trx) => activateVersionRow(trx, id, clock.now().toISOString()));
+      await db.transaction().execute(async (trx) => {
+        await activateVersionRow(trx, id, clock.now().toISOString());
+        await auditFrameworkChange(trx, actor, 'framework.activate', id);
+      });
       return this.getVersion(actor, id);
     },
 
-    /** Changes a criterion's wording or examples in place. Admins only. */
-    async updateCriterion(actor: Actor, id: string, patch: UpdateCriterion) {
+    /**
+     * Changes a criterion's wording or examples in place. Admins only. Compare-and-set on
+     * `baseVersion` (ADR 080): 428 without it, 409 with the current criterion when stale.
+     */
+    async updateCriterion(actor: Actor, id: string, input: UpdateCriterion) {
       authorize(actor, frameworkPolicy, 'manage', null);
       const criterion = await findCriterionById(db, id);
       if (!criterion) throw new NotFoundError('criterion');
-      await updateCriterionRow(db, id, patch);
-      return this.getVersion(actor, criterion.versionId);
+      const { baseVersion, ...patch } = input;
+      const expected = requireBaseVersion(baseVersion);
+      const isSaved = await updateCriterionRowIfVersion(db, id, patch, expected);
+      if (isSaved) await auditWordingChange(actor, 'criterion', id);
+      const detail = await this.getVersion(actor, criterion.versionId);
+      if (!isSaved) throw staleWording('criterion', detail.criteria, id);
+      return detail;
     },
 
-    /** Renames or redescribes a competency. Admins only. */
-    async updateCompetency(actor: Actor, id: string, patch: UpdateCompetency) {
+    /** Renames or redescribes a competency. Admins only; compare-and-set like updateCriterion. */
+    async updateCompetency(actor: Actor, id: string, input: UpdateCompetency) {
       authorize(actor, frameworkPolicy, 'manage', null);
       const competency = await findCompetencyById(db, id);
       if (!competency) throw new NotFoundError('competency');
-      await updateCompetencyRow(db, id, patch);
-      return this.getVersion(actor, competency.version_id);
+      const { baseVersion, ...patch } = input;
+      const expected = requireBaseVersion(baseVersion);
+      const isSaved = await updateCompetencyRowIfVersion(db, id, patch, expected);
+      if (isSaved) await auditWordingChange(actor, 'competency', id);
+      const detail = await this.getVersion(actor, competency.version_id);
+      if (!isSaved) throw staleWording('competency', detail.competencies, id);
+      return detail;
     },
 
-    /** Renames a level, changes its code or summary. Admins only. */
-    async updateLevel(actor: Actor, id: string, patch: UpdateLevel) {
+    /** Renames a level, changes its code or summary. Admins only; compare-and-set. */
+    async updateLevel(actor: Actor, id: string, input: UpdateLevel) {
       authorize(actor, frameworkPolicy, 'manage', null);
       const level = await findLevelById(db, id);
       if (!level) throw new NotFoundError('level');
-      await updateLevelRow(db, id, {
-        ...(patch.name !== undefined && { name: patch.name }),
-        ...(patch.code !== undefined && { code: patch.code || null }),
-        ...(patch.summary !== undefined && { summary: patch.summary }),
-      });
-      return this.getVersion(actor, level.versionId);
+      const expected = requireBaseVersion(input.baseVersion);
+      const isSaved = await updateLevelRowIfVersion(
+        db,
+        id,
+        {
+          ...(input.name !== undefined && { name: input.name }),
+          ...(input.code !== undefined && { code: input.code || null }),
+          ...(input.summary !== undefined && { summary: input.summary }),
+        },
+        expected,
+      );
+      if (isSaved) await auditWordingChange(actor, 'level', id);
+      const detail = await this.getVersion(actor, level.versionId);
+      if (!isSaved)
+        throw staleWording(
+          'level',
+          detail.tracks.flatMap((t) => t.levels),
+          id,
+        );
+      return detail;
     },
 
     /**
@@ -238,8 +316,8 @@ export function createFrameworksService({ database, clock }: Deps) {
           frameworkId: null,
           versionId: null,
         });
-      const ids = await db.transaction().execute((trx) =>
-        insertFrameworkVersion(trx, {
+      const ids = await db.transaction().execute(async (trx) => {
+        const inserted = await insertFrameworkVersion(trx, {
           model,
           frameworkId: existing?.id ?? null,
           name,
@@ -247,8 +325,10 @@ export function createFrameworksService({ database, clock }: Deps) {
           builtinKey: null,
           createdBy: actorId(actor),
           createdAt: clock.now().toISOString(),
-        }),
-      );
+        });
+        await auditFrameworkChange(trx, actor, 'framework.import', inserted.versionId, format);
+        return inserted;
+      });
       return presentImportPreview({ mode: 'apply', format, name, model, warnings, ...ids });
     },
 

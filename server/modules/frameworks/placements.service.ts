@@ -82,16 +82,32 @@ export function createPlacementsService({ database, clock, frameworks }: Deps) {
       const level = await findLevelById(db, input.levelId);
       if (!level || level.versionId !== activeId)
         throw new ValidationError('Choose a level of the active framework.', 'levelId');
-      await insertPlacement(db, {
-        id: randomUUID(),
-        person_id: personId,
-        version_id: level.versionId,
-        track_id: level.trackId,
-        level_id: level.id,
-        effective_on: input.effectiveOn,
-        note: input.note,
-        created_by: actor.kind === 'person' ? actor.id : null,
-        created_at: clock.now().toISOString(),
+      await db.transaction().execute(async (trx) => {
+        const id = randomUUID();
+        await insertPlacement(trx, {
+          id,
+          person_id: personId,
+          version_id: level.versionId,
+          track_id: level.trackId,
+          level_id: level.id,
+          effective_on: input.effectiveOn,
+          note: input.note,
+          created_by: actor.kind === 'person' ? actor.id : null,
+          created_at: clock.now().toISOString(),
+        });
+        await recordAuditEvent(
+          trx,
+          {
+            actor,
+            action: 'placement.create',
+            targetType: 'placement',
+            targetId: id,
+            subjectPersonId: personId,
+            decision: 'allow',
+            reason: `from ${input.effectiveOn}`,
+          },
+          clock.now(),
+        );
       });
       return this.listPlacements(actor, personId);
     },

@@ -16,6 +16,7 @@ export const personPolicy = definePolicy<
 >({
   name: 'person',
   noun: 'person',
+  subjectOf: (person) => person?.id ?? null,
   view: (actor, person) => person !== null && isSignedIn(actor),
   actions: {
     update: isAdmin,

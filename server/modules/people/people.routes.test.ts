@@ -86,7 +86,7 @@ describe('people API', () => {
       expect(own.body.manager).toEqual({ id: admin.id, name: 'Alex Admin' });
       const org = await memberAgent.get('/api/organization');
       expect(org.status).toBe(200);
-      expect(org.body).toEqual({ name: 'People Org', abilities: { update: false } });
+      expect(org.body).toEqual({ name: 'People Org', version: 1, abilities: { update: false } });
     });
 
     const writes: [string, string, () => unknown][] = [
@@ -404,14 +404,21 @@ describe('people API', () => {
   describe('GET and PATCH /api/organization', () => {
     it('renames the organisation for admins', async () => {
       const current = await adminAgent.get('/api/organization');
-      expect(current.body).toEqual({ name: 'People Org', abilities: { update: true } });
-      const renamed = await adminAgent.patch('/api/organization', { name: '  Renamed Org ' });
+      expect(current.body).toEqual({ name: 'People Org', version: 1, abilities: { update: true } });
+      const renamed = await adminAgent.patch('/api/organization', {
+        name: '  Renamed Org ',
+        baseVersion: 1,
+      });
       expect(renamed.status).toBe(200);
-      expect(renamed.body).toEqual({ name: 'Renamed Org', abilities: { update: true } });
+      expect(renamed.body).toEqual({
+        name: 'Renamed Org',
+        version: 2,
+        abilities: { update: true },
+      });
       expect((await memberAgent.get<{ name: string }>('/api/organization')).body.name).toBe(
         'Renamed Org',
       );
-      await adminAgent.patch('/api/organization', { name: 'People Org' });
+      await adminAgent.patch('/api/organization', { name: 'People Org', baseVersion: 2 });
     });
 
     it.each([

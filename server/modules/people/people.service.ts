@@ -15,6 +15,8 @@ import type {
   UpdatePerson,
 } from '../../../shared/schemas/people.ts';
 import { deleteSessionsOfPerson } from '../auth/auth.repository.ts';
+import { recordManagerChange } from '../contracts/contract-handovers.repository.ts';
+import { recordAuditEvent } from '../audit/audit.service.ts';
 import { organizationPolicy } from '../organization/organization.policy.ts';
 import { personPolicy } from './people.policy.ts';
 import {
@@ -104,11 +106,36 @@ export async function changeManager(
       createdBy: input.createdBy,
     });
   }
+  // The development contract follows the engineer: the outgoing manager gets a handover to write.
+  await recordManagerChange(trx, { reportId, changeOn: startsOn, at: input.createdAt });
 }
 
 export function createPeopleService({ database, clock }: Deps) {
   const { db } = database;
   const today = () => toIsoDate(clock.now());
+
+  /** An admin change to a person (security.md §7): which fields or roles, never their values. */
+  function auditPersonChange(
+    trx: Transaction,
+    actor: Actor,
+    personId: string,
+    action: string,
+    reason?: string,
+  ) {
+    return recordAuditEvent(
+      trx,
+      {
+        actor,
+        action,
+        targetType: 'person',
+        targetId: personId,
+        subjectPersonId: personId,
+        decision: 'allow',
+        ...(reason && { reason }),
+      },
+      clock.now(),
+    );
+  }
 
   async function requireActiveManager(trx: Transaction, managerId: string): Promise<void> {
     const manager = await findPersonById(trx, managerId);
@@ -182,6 +209,7 @@ export function createPeopleService({ database, clock }: Deps) {
             created_at: now,
             updated_at: now,
           });
+          await auditPersonChange(trx, actor, id, 'person.create', rolesOf(input) ?? undefined);
           if (input.managerId) {
             await requireActiveManager(trx, input.managerId);
             await changeManager(trx, {
@@ -191,6 +219,13 @@ export function createPeopleService({ database, clock }: Deps) {
               createdBy: actorId(actor),
               createdAt: now,
             });
+            await auditPersonChange(
+              trx,
+              actor,
+              id,
+              'reporting_line.change',
+              `manager ${input.managerId} from ${today()}`,
+            );
           }
         });
       } catch (error) {
@@ -233,6 +268,26 @@ export function createPeopleService({ database, clock }: Deps) {
             updated_at: now,
           });
           if (patch.isActive === false) await deleteSessionsOfPerson(trx, id);
+          if (changesRoles)
+            await auditPersonChange(
+              trx,
+              actor,
+              id,
+              'person.roles.change',
+              roleChanges(person, patch),
+            );
+          const edited = profileFields.filter(
+            (field) => patch[field] !== undefined && patch[field] !== person[field],
+          );
+          if (edited.length > 0)
+            await auditPersonChange(trx, actor, id, 'person.update', edited.join(', '));
+          if (patch.isActive !== undefined && patch.isActive !== person.isActive)
+            await auditPersonChange(
+              trx,
+              actor,
+              id,
+              patch.isActive ? 'person.reactivate' : 'person.deactivate',
+            );
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw emailTaken();
@@ -255,10 +310,37 @@ export function createPeopleService({ database, clock }: Deps) {
           createdBy: actorId(actor),
           createdAt: clock.now().toISOString(),
         });
+        await auditPersonChange(
+          trx,
+          actor,
+          input.reportId,
+          'reporting_line.change',
+          `manager ${input.managerId ?? 'none'} from ${input.startsOn}`,
+        );
       });
       return this.getPerson(actor, input.reportId);
     },
   };
+}
+
+/** Directory fields whose change is recorded by name (their values are not). */
+const profileFields = ['name', 'email', 'title', 'team', 'timezone', 'startDate'] as const;
+
+function rolesOf(input: { isAdmin: boolean; isPeopleTeam: boolean }): string | null {
+  const roles = [input.isAdmin && 'admin', input.isPeopleTeam && 'people team'].filter(Boolean);
+  return roles.length > 0 ? `roles: ${roles.join(', ')}` : null;
+}
+
+function roleChanges(
+  before: { isAdmin: boolean; isPeopleTeam: boolean },
+  patch: UpdatePerson,
+): string {
+  const changes: string[] = [];
+  if (patch.isAdmin !== undefined && patch.isAdmin !== before.isAdmin)
+    changes.push(`admin: ${patch.isAdmin ? 'on' : 'off'}`);
+  if (patch.isPeopleTeam !== undefined && patch.isPeopleTeam !== before.isPeopleTeam)
+    changes.push(`people team: ${patch.isPeopleTeam ? 'on' : 'off'}`);
+  return changes.join(', ');
 }
 
 function actorId(actor: Actor): string | null {

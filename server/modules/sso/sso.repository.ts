@@ -16,6 +16,8 @@ export interface SsoSettingsRow {
   isJitEnabled: boolean;
   isPasswordAdminsOnly: boolean;
   updatedAt: string;
+  /** Compare-and-set counter (ADR 080); 0 before the row exists. */
+  version: number;
 }
 
 export async function findSsoSettings(db: Transaction): Promise<SsoSettingsRow | undefined> {
@@ -33,18 +35,34 @@ export async function findSsoSettings(db: Transaction): Promise<SsoSettingsRow |
     isJitEnabled: row.is_jit_enabled,
     isPasswordAdminsOnly: row.is_password_admins_only,
     updatedAt: row.updated_at,
+    version: row.row_version ?? 1,
   };
 }
 
-export async function upsertSsoSettings(
+/**
+ * Saves the settings if they are still at `expected` (compare-and-set, ADR 080): version 0 means
+ * "there is no row yet". False when someone saved first.
+ */
+export async function saveSsoSettingsIfVersion(
   db: Transaction,
-  values: Omit<SsoSettingsTable, 'id'>,
-): Promise<void> {
-  await db
-    .insertInto('sso_settings')
-    .values({ id: SETTINGS_ID, ...values })
-    .onConflict((oc) => oc.column('id').doUpdateSet(values))
-    .execute();
+  values: Omit<SsoSettingsTable, 'id' | 'row_version'>,
+  expected: number,
+): Promise<boolean> {
+  if (expected === 0) {
+    const inserted = await db
+      .insertInto('sso_settings')
+      .values({ id: SETTINGS_ID, ...values, row_version: 1 })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+  const updated = await db
+    .updateTable('sso_settings')
+    .set((eb) => ({ ...values, row_version: eb('row_version', '+', 1) }))
+    .where('id', '=', SETTINGS_ID)
+    .where('row_version', '=', expected)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
 }
 
 export interface SsoIdentityRow {

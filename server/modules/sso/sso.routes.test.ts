@@ -55,9 +55,10 @@ describe('single sign-on with OpenID Connect', () => {
   const redirectUri = () => `${t.config.baseUrl}/api/sso/callback`;
 
   async function configure(issuer: string, overrides: Record<string, unknown> = {}) {
-    const response = await (
-      await t.agentFor(admin)
-    ).put('/api/sso/settings', {
+    const agent = await t.agentFor(admin);
+    const current = await agent.get<{ version: number }>('/api/sso/settings');
+    const response = await agent.put('/api/sso/settings', {
+      baseVersion: current.body.version,
       issuer,
       clientId: CLIENT_ID,
       clientSecret: CLIENT_SECRET,
@@ -408,7 +409,9 @@ describe('single sign-on with OpenID Connect', () => {
   describe('settings', () => {
     it('never returns the client secret and keeps it when omitted', async () => {
       const agent = await t.agentFor(admin);
+      const current = await agent.get<{ version: number }>('/api/sso/settings');
       const saved = await agent.put<Record<string, unknown>>('/api/sso/settings', {
+        baseVersion: current.body.version,
         issuer: 'https://idp.example.com',
         clientId: 'abc',
         clientSecret: 'super-secret-value',
@@ -425,6 +428,7 @@ describe('single sign-on with OpenID Connect', () => {
         scimBaseUrl: `${t.config.baseUrl}/scim/v2`,
       });
       const kept = await agent.put<Record<string, unknown>>('/api/sso/settings', {
+        baseVersion: saved.body.version,
         issuer: 'https://idp.example.com',
         clientId: 'abc',
         displayName: 'Okta',
@@ -479,6 +483,7 @@ describe('single sign-on configured by environment', () => {
   it('reports the environment as the source and ignores connection fields sent by admins', async () => {
     const admin = await t.agentFor(await t.buildPerson({ isAdmin: true }));
     const saved = await admin.put<Record<string, unknown>>('/api/sso/settings', {
+      baseVersion: 0,
       issuer: 'https://other.example.com',
       clientId: 'other',
       clientSecret: 'other-secret',

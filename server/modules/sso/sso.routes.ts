@@ -4,6 +4,11 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../../config.ts';
 import { clientIpOf } from '../../http/client-ip.ts';
 import { cookieAuth, jsonBody, jsonContent, noAuth, signedInErrors } from '../../http/openapi.ts';
+import {
+  baseVersionOf,
+  ifMatchHeaderSchema,
+  preconditionResponses,
+} from '../../http/preconditions.ts';
 import { createRouter } from '../../http/router.ts';
 import { setSessionCookie } from '../../http/session.ts';
 import {
@@ -114,11 +119,23 @@ export function ssoRoutes({ sso, config }: { sso: SsoService; config: Config }) 
       path: '/sso/settings',
       tags,
       summary: 'Change the single sign-on settings (admins)',
+      description:
+        'Send the version you started from as `baseVersion` or `If-Match` (0 before the first save); stale → 409 with the current settings, none → 428.',
       security: cookieAuth,
-      request: { body: jsonBody(updateSsoSettingsSchema) },
-      responses: { 200: jsonContent(ssoSettingsSchema, 'The saved settings'), ...signedInErrors },
+      request: { headers: ifMatchHeaderSchema, body: jsonBody(updateSsoSettingsSchema) },
+      responses: {
+        200: jsonContent(ssoSettingsSchema, 'The saved settings'),
+        ...signedInErrors,
+        ...preconditionResponses(ssoSettingsSchema),
+      },
     }),
-    async (c) => c.json(await sso.updateSettings(c.var.actor, c.req.valid('json')), 200),
+    async (c) => {
+      const body = c.req.valid('json');
+      return c.json(
+        await sso.updateSettings(c.var.actor, { ...body, baseVersion: baseVersionOf(c, body) }),
+        200,
+      );
+    },
   );
 
   return router;

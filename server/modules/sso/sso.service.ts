@@ -4,6 +4,7 @@ import { MINUTE_MS } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import type { Database, Transaction } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/client.ts';
+import { requireBaseVersion, StaleVersionError } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
 import type { Actor, PersonActor } from '../../policies/actor.ts';
 import { authorize, authorizePublic } from '../../policies/authorize.ts';
@@ -26,7 +27,7 @@ import {
   insertPendingLogin,
   takePendingLogin,
   touchIdentity,
-  upsertSsoSettings,
+  saveSsoSettingsIfVersion,
 } from './sso.repository.ts';
 
 interface Deps {
@@ -219,6 +220,7 @@ export function createSsoService({ database, clock, config, logger, auth }: Deps
         isPasswordSignInAdminsOnly: row?.isPasswordAdminsOnly ?? false,
         redirectUri,
         scimBaseUrl: `${config.baseUrl}/scim/v2`,
+        version: row?.version ?? 0,
       };
     },
 
@@ -228,6 +230,7 @@ export function createSsoService({ database, clock, config, logger, auth }: Deps
      */
     async updateSettings(actor: Actor, input: UpdateSsoSettings): Promise<SsoSettings> {
       authorize(actor, ssoPolicy, 'update', null);
+      const expected = requireBaseVersion(input.baseVersion);
       const current = await findSsoSettings(db);
       const isByEnvironment = config.oidc !== null;
       const sealed =
@@ -236,17 +239,22 @@ export function createSsoService({ database, clock, config, logger, auth }: Deps
           : input.clientSecret === ''
             ? null
             : sealSecret(config.secretKey, input.clientSecret);
-      await db.transaction().execute(async (trx) => {
-        await upsertSsoSettings(trx, {
-          issuer: isByEnvironment ? (current?.issuer ?? null) : input.issuer || null,
-          client_id: isByEnvironment ? (current?.clientId ?? null) : input.clientId || null,
-          client_secret_sealed: isByEnvironment ? (current?.clientSecretSealed ?? null) : sealed,
-          display_name: input.displayName,
-          is_jit_enabled: input.isJitEnabled,
-          is_password_admins_only: input.isPasswordSignInAdminsOnly,
-          updated_at: clock.now().toISOString(),
-          updated_by: (actor as PersonActor).id,
-        });
+      const isSaved = await db.transaction().execute(async (trx) => {
+        const saved = await saveSsoSettingsIfVersion(
+          trx,
+          {
+            issuer: isByEnvironment ? (current?.issuer ?? null) : input.issuer || null,
+            client_id: isByEnvironment ? (current?.clientId ?? null) : input.clientId || null,
+            client_secret_sealed: isByEnvironment ? (current?.clientSecretSealed ?? null) : sealed,
+            display_name: input.displayName,
+            is_jit_enabled: input.isJitEnabled,
+            is_password_admins_only: input.isPasswordSignInAdminsOnly,
+            updated_at: clock.now().toISOString(),
+            updated_by: (actor as PersonActor).id,
+          },
+          expected,
+        );
+        if (!saved) return false;
         await recordAuditEvent(
           trx,
           {
@@ -259,7 +267,15 @@ export function createSsoService({ database, clock, config, logger, auth }: Deps
           },
           clock.now(),
         );
+        return true;
       });
+      if (!isSaved) {
+        const now = await this.getSettings(actor);
+        throw new StaleVersionError(
+          `Someone changed the single sign-on settings since you opened them (now version ${now.version}).`,
+          now,
+        );
+      }
       forgetDiscoveries();
       logger.info({ actorId: (actor as PersonActor).id }, 'single sign-on settings changed');
       return this.getSettings(actor);

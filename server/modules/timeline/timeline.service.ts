@@ -164,7 +164,7 @@ export function createTimelineService({ database, clock }: Deps) {
       items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id.localeCompare(b.id)));
 
       const lastVersion = [...versions].sort((a, b) => (a.sentAt < b.sentAt ? 1 : -1))[0];
-      const openItems = await listActionItemsOf(db, me.id, { engineerId, isOpen: true });
+      const openItems = await listActionItemsOf(db, me.id, { engineerId, isOpen: true, today });
       return {
         engineer: { id: engineer.id, name: engineer.name },
         items,

@@ -16,6 +16,7 @@ export interface WhatMattersResource {
 export const whatMattersPolicy = definePolicy<WhatMattersResource | null, 'share' | 'withdraw'>({
   name: 'what-matters',
   noun: 'What Matters exercise',
+  subjectOf: (r) => r?.engineerId ?? null,
   view: (actor, r) =>
     r !== null &&
     (isSelf(actor, r.engineerId) ||
@@ -36,6 +37,7 @@ export const whatMattersPolicy = definePolicy<WhatMattersResource | null, 'share
 export const careerRecordPolicy = definePolicy<PairFacts | null, 'create'>({
   name: 'career-record',
   noun: 'person',
+  subjectOf: (facts) => facts?.engineerId ?? null,
   view: (actor, facts) =>
     facts !== null && (isSelf(actor, facts.engineerId) || isCurrentManagerOfEngineer(actor, facts)),
   actions: { create: (actor, facts) => facts !== null && isSelf(actor, facts.engineerId) },

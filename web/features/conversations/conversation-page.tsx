@@ -30,6 +30,7 @@ import { formatDateTime } from '../../lib/dates.ts';
 import { useSignedInSession } from '../../lib/session.ts';
 import { useConversation, useConversationTransition } from './api.ts';
 import { kindLabels, statusLabels, summaryLabels } from './labels.ts';
+import { ContractCard } from './contract-card.tsx';
 import { ManagerPrepPanel } from './manager-prep-panel.tsx';
 import { PrepPanel } from './prep-panel.tsx';
 import { RescheduleModal } from './reschedule-modal.tsx';
@@ -51,6 +52,7 @@ function Overview({ conversation }: { conversation: Conversation }) {
     id === conversation.engineer.id ? conversation.engineer.name : conversation.manager.name;
   return (
     <Stack>
+      <ContractCard conversation={conversation} />
       <Paper withBorder radius="md" p="md">
         <DataList labelWidth={160}>
           {conversation.localStarts.map((local) => (

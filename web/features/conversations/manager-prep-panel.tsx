@@ -1,6 +1,7 @@
 import {
   Accordion,
   Alert,
+  Anchor,
   Badge,
   Checkbox,
   Grid,
@@ -15,6 +16,7 @@ import {
 } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { Conversation, ManagerChecklist } from '../../../shared/schemas/conversations.ts';
 import { QueryError } from '../../components/ui/query-error.tsx';
 import { formatDate } from '../../lib/dates.ts';
@@ -188,8 +190,74 @@ export function ManagerPrepPanel({ conversation }: { conversation: Conversation 
               </Accordion>
             </Card>
           )}
+          <Card title="Development contract">
+            {context.contract ? (
+              <Stack gap="xs">
+                <Text fw={600}>{context.contract.developmentGoal}</Text>
+                <Group gap="xs">
+                  <Badge
+                    variant="light"
+                    color={context.contract.status === 'active' ? 'teal' : 'gray'}
+                  >
+                    {context.contract.status}
+                  </Badge>
+                  {context.contract.agreedVersion !== context.contract.version && (
+                    <Badge variant="light" color="red">
+                      Version {context.contract.version} not agreed by both
+                    </Badge>
+                  )}
+                  {context.contract.nextReviewOn && (
+                    <Text size="sm" c="dimmed">
+                      Next review {formatDate(context.contract.nextReviewOn)}
+                    </Text>
+                  )}
+                </Group>
+                <List size="sm">
+                  {context.contract.goals.map((goal) => (
+                    <List.Item key={goal.id}>
+                      {goal.description} — due {formatDate(goal.dueOn)}
+                    </List.Item>
+                  ))}
+                </List>
+                <Text size="sm" c="dimmed">
+                  Caveat:{' '}
+                  {context.contract.isCaveatNoneKnown ? 'none known' : context.contract.caveat}
+                </Text>
+                {context.contract.lastCheckIn ? (
+                  <Text size="sm">
+                    Last check-in {formatDate(context.contract.lastCheckIn.createdAt)}:{' '}
+                    {context.contract.lastCheckIn.status.replace('_', ' ')} —{' '}
+                    {context.contract.lastCheckIn.note}
+                  </Text>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    No check-in yet.
+                  </Text>
+                )}
+                {context.contract.openCommitments.length > 0 && (
+                  <List size="sm">
+                    {context.contract.openCommitments.map((item) => (
+                      <List.Item key={item.id}>
+                        <Text span size="sm" c={item.isOverdue ? 'red' : undefined}>
+                          {item.owner === 'manager' ? 'You' : item.engineer.name}: {item.text}
+                          {item.dueOn ? ` (due ${formatDate(item.dueOn)})` : ''}
+                          {item.isOverdue ? ' — overdue' : ''}
+                          {item.isAwaitingTakeOver ? ' — waiting for you to take it over' : ''}
+                        </Text>
+                      </List.Item>
+                    ))}
+                  </List>
+                )}
+                <Anchor component={Link} to={`/contracts/${context.contract.id}`} size="sm">
+                  Open the contract
+                </Anchor>
+              </Stack>
+            ) : (
+              <Text c="dimmed">No development contract yet.</Text>
+            )}
+          </Card>
           <Alert variant="light" icon={<IconInfoCircle aria-hidden />} title="Coming together">
-            The latest ladder sync-up and the development contract appear here once they exist.
+            The latest ladder sync-up appears here once it exists.
           </Alert>
         </Stack>
       </Grid.Col>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   Alert,
   Badge,
@@ -20,7 +20,7 @@ import type {
   SummaryFields,
 } from '../../../shared/schemas/conversations.ts';
 import { QueryError } from '../../components/ui/query-error.tsx';
-import { messageOf } from '../../lib/api.ts';
+import { ApiError, messageOf } from '../../lib/api.ts';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { useRespondToSummary, useSaveSummaryDraft, useSendSummary, useSummary } from './api.ts';
 import { summaryLabels } from './labels.ts';
@@ -44,9 +44,30 @@ function DraftEditor({ conversationId, summary }: { conversationId: string; summ
   );
   const save = useSaveSummaryDraft(conversationId);
   const send = useSendSummary(conversationId);
+  // The version this editor started from (ADR 080): a save from an older one is refused.
+  const baseVersion = useRef(summary.draftVersion);
+  const [theirs, setTheirs] = useState<(Summary & { version: number }) | null>(null);
+  async function saveDraft() {
+    try {
+      const saved = await save.mutateAsync({ ...draft, baseVersion: baseVersion.current });
+      baseVersion.current = saved.draftVersion;
+      setTheirs(null);
+      return true;
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.isStale)
+        setTheirs(caught.current as Summary & { version: number });
+      return false;
+    }
+  }
   async function saveAndSend() {
-    await save.mutateAsync(draft);
-    await send.mutateAsync(undefined);
+    if (await saveDraft()) await send.mutateAsync(undefined);
+  }
+  function resolve(keep: 'mine' | 'theirs') {
+    if (!theirs) return;
+    baseVersion.current = theirs.version;
+    if (keep === 'theirs' && theirs.draft) setDraft(theirs.draft);
+    setTheirs(null);
+    save.reset();
   }
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-label="Draft summary">
@@ -80,13 +101,30 @@ function DraftEditor({ conversationId, summary }: { conversationId: string; summ
           }
           w={200}
         />
-        {(save.isError || send.isError) && (
-          <Text c="red" size="sm" role="alert">
-            {messageOf(save.error ?? send.error)}
-          </Text>
+        {theirs ? (
+          <Alert color="orange" title="This draft was saved somewhere else" role="alert">
+            <Text size="sm" mb="sm">
+              Another tab or window saved the draft after you opened it. Your text is still here;
+              choose which to keep, then save again.
+            </Text>
+            <Group>
+              <Button size="xs" onClick={() => resolve('mine')}>
+                Keep mine
+              </Button>
+              <Button size="xs" variant="default" onClick={() => resolve('theirs')}>
+                Load the saved draft
+              </Button>
+            </Group>
+          </Alert>
+        ) : (
+          (save.isError || send.isError) && (
+            <Text c="red" size="sm" role="alert">
+              {messageOf(save.error ?? send.error)}
+            </Text>
+          )
         )}
         <Group>
-          <Button variant="default" loading={save.isPending} onClick={() => save.mutate(draft)}>
+          <Button variant="default" loading={save.isPending} onClick={() => void saveDraft()}>
             Save draft
           </Button>
           {summary.abilities.send && (

@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Competency, Criterion, Level } from '../../../shared/schemas/frameworks.ts';
-import { messageOf } from '../../lib/api.ts';
+import { ApiError, messageOf } from '../../lib/api.ts';
 import { useUpdateCompetency, useUpdateCriterion, useUpdateLevel } from './api.ts';
 
 export type WordingTarget =
@@ -29,13 +29,48 @@ function initialOf(target: WordingTarget) {
   }
 }
 
+function versionOf(target: WordingTarget): number {
+  switch (target.kind) {
+    case 'criterion':
+      return target.criterion.version;
+    case 'level':
+      return target.level.version;
+    case 'competency':
+      return target.competency.version;
+  }
+}
+
+/** The target as someone else saved it, from a 409's `current` (ADR 080). */
+function withCurrent(target: WordingTarget, current: unknown): WordingTarget {
+  switch (target.kind) {
+    case 'criterion':
+      return { kind: 'criterion', criterion: current as Criterion };
+    case 'level':
+      return { kind: 'level', level: current as Level };
+    case 'competency':
+      return { kind: 'competency', competency: current as Competency };
+  }
+}
+
 function WordingForm({ target, onDone }: { target: WordingTarget; onDone: () => void }) {
   const [values, setValues] = useState(() => initialOf(target));
+  // The version this edit started from: saving over someone else's change is refused.
+  const baseVersion = useRef(versionOf(target));
   const criterion = useUpdateCriterion();
   const level = useUpdateLevel();
   const competency = useUpdateCompetency();
   const pending = criterion.isPending || level.isPending || competency.isPending;
   const error = criterion.error ?? level.error ?? competency.error;
+  const isStale = error instanceof ApiError && error.isStale;
+  function loadTheirs() {
+    if (!(error instanceof ApiError)) return;
+    const theirs = withCurrent(target, error.current);
+    baseVersion.current = versionOf(theirs);
+    setValues(initialOf(theirs));
+    criterion.reset();
+    level.reset();
+    competency.reset();
+  }
   const callbacks = {
     onSuccess: () => {
       notifications.show({
@@ -55,20 +90,35 @@ function WordingForm({ target, onDone }: { target: WordingTarget; onDone: () => 
         .map((line) => line.trim())
         .filter(Boolean);
       criterion.mutate(
-        { id: target.criterion.id, patch: { text: values.title, examples } },
+        {
+          id: target.criterion.id,
+          patch: { text: values.title, examples, baseVersion: baseVersion.current },
+        },
         callbacks,
       );
     } else if (target.kind === 'level') {
       level.mutate(
         {
           id: target.level.id,
-          patch: { name: values.title, summary: values.detail, code: values.code || null },
+          patch: {
+            name: values.title,
+            summary: values.detail,
+            code: values.code || null,
+            baseVersion: baseVersion.current,
+          },
         },
         callbacks,
       );
     } else {
       competency.mutate(
-        { id: target.competency.id, patch: { name: values.title, description: values.detail } },
+        {
+          id: target.competency.id,
+          patch: {
+            name: values.title,
+            description: values.detail,
+            baseVersion: baseVersion.current,
+          },
+        },
         callbacks,
       );
     }
@@ -84,8 +134,15 @@ function WordingForm({ target, onDone }: { target: WordingTarget; onDone: () => 
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         {error && (
-          <Alert color="red" role="alert" title="Not saved">
+          <Alert color={isStale ? 'orange' : 'red'} role="alert" title="Not saved">
             {messageOf(error)}
+            {isStale && (
+              <Group mt="sm">
+                <Button size="xs" variant="default" onClick={loadTheirs}>
+                  Load the saved wording
+                </Button>
+              </Group>
+            )}
           </Alert>
         )}
         {target.kind === 'criterion' ? (

@@ -19,6 +19,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconChevronDown,
+  IconFingerprint,
   IconKey,
   IconMail,
   IconPencil,
@@ -104,6 +105,13 @@ function AdminActions({ person }: { person: PersonDetail }) {
                 Change manager
               </Menu.Item>
             )}
+            <Menu.Item
+              component={Link}
+              to={`/people/${person.id}/access-log`}
+              leftSection={<IconFingerprint size={16} aria-hidden />}
+            >
+              Access log
+            </Menu.Item>
             {abilities.deactivate && (
               <Menu.Item
                 color={person.isActive ? 'red' : undefined}
@@ -261,6 +269,12 @@ function PersonView({ person }: { person: PersonDetail }) {
                   </Anchor>
                   <Anchor component={Link} to={isSelf ? '/career' : `/people/${person.id}/career`}>
                     Level, ladder sync-ups and gap analysis
+                  </Anchor>
+                  <Anchor
+                    component={Link}
+                    to={isSelf ? '/contract' : `/people/${person.id}/contracts`}
+                  >
+                    Development contract, commitments and check-ins
                   </Anchor>
                 </Stack>
               </Section>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   Alert,
   Button,
@@ -17,7 +17,7 @@ import { updateSsoSettingsSchema } from '../../../shared/schemas/sso.ts';
 import { Page } from '../../components/ui/page.tsx';
 import { PageHeader } from '../../components/ui/page-header.tsx';
 import { QueryError } from '../../components/ui/query-error.tsx';
-import { messageOf } from '../../lib/api.ts';
+import { ApiError, messageOf } from '../../lib/api.ts';
 import { useSsoSettings, useUpdateSsoSettings } from './api.ts';
 import { CopyField } from './copy-field.tsx';
 import { ScimTokensCard } from './scim-tokens-card.tsx';
@@ -45,6 +45,12 @@ function OidcForm({ settings }: { settings: SsoSettings }) {
   const [values, setValues] = useState<FormValues>(() => fromSettings(settings));
   const [errors, setErrors] = useState<Partial<Record<keyof FormValues, string>>>({});
   const isByEnvironment = settings.source === 'environment';
+  // The version this form started from (ADR 080): saving over someone else's change is refused.
+  const baseVersion = useRef(settings.version);
+  const stale =
+    update.error instanceof ApiError && update.error.isStale
+      ? (update.error.current as SsoSettings)
+      : null;
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) =>
     setValues((current) => ({ ...current, [key]: value }));
 
@@ -66,7 +72,15 @@ function OidcForm({ settings }: { settings: SsoSettings }) {
     if (!isByEnvironment && values.issuer && !values.clientId)
       return setErrors({ clientId: 'Client ID is required with an issuer.' });
     setErrors({});
-    update.mutate(parsed.data, { onSuccess: (saved) => setValues(fromSettings(saved)) });
+    update.mutate(
+      { ...parsed.data, baseVersion: baseVersion.current },
+      {
+        onSuccess: (saved) => {
+          baseVersion.current = saved.version;
+          setValues(fromSettings(saved));
+        },
+      },
+    );
   }
 
   return (
@@ -143,10 +157,30 @@ function OidcForm({ settings }: { settings: SsoSettings }) {
           checked={values.isPasswordSignInAdminsOnly}
           onChange={(event) => set('isPasswordSignInAdminsOnly', event.currentTarget.checked)}
         />
-        {update.isError && (
-          <Alert color="red" role="alert" title="The settings were not saved">
-            {messageOf(update.error)}
+        {stale ? (
+          <Alert color="orange" role="alert" title="Someone else changed these settings">
+            <Text size="sm" mb="sm">
+              Another admin saved the settings after you opened this page, so yours were not saved.
+              Load theirs to review them, then make your change again.
+            </Text>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => {
+                baseVersion.current = stale.version;
+                setValues(fromSettings(stale));
+                update.reset();
+              }}
+            >
+              Load the saved settings
+            </Button>
           </Alert>
+        ) : (
+          update.isError && (
+            <Alert color="red" role="alert" title="The settings were not saved">
+              {messageOf(update.error)}
+            </Alert>
+          )
         )}
         <Group justify="flex-end" gap="sm">
           <Text size="sm" c="dimmed" aria-live="polite">

@@ -1,0 +1,202 @@
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import type { Engine } from '../server/db/client.ts';
+import { measureInitialJs } from '../scripts/check-bundle-size.ts';
+import { parseArgs, peopleOfSize } from './args.ts';
+import { timePageReady } from './browser.ts';
+import type { PageTiming } from './browser.ts';
+import { chooseActors, copyTemplate, dropCopy, engineVersion, ensureTemplate } from './database.ts';
+import { createRecorder, replayFloor } from './floor.ts';
+import { percentiles, runLoad } from './load.ts';
+import type { Connection } from './load.ts';
+import { machineDetails, saveReport } from './report.ts';
+import type { EndpointFigures, RunFigures } from './report.ts';
+import { buildScenarios, mixedLoad } from './scenarios.ts';
+import { startServer } from './server.ts';
+
+/**
+ * `npm run bench [-- --size 1k|10k|100k] [--engine sqlite|postgres|both] [--seconds n]
+ * [--skip-browser] [--skip-build] [--keep] [--generate-only]`: builds the web app, then for each engine loads a
+ * synthetic organisation, starts the real server on loopback and measures it against floors
+ * taken in the same run. Without options: a quick run (1k people, both engines, 2 s each).
+ */
+const args = parseArgs(process.argv.slice(2));
+const size = args.get('size') ?? '1k';
+const people = peopleOfSize(size);
+const engineArg = args.get('engine') ?? 'both';
+const engines: Engine[] =
+  engineArg === 'both'
+    ? ['sqlite', 'postgres']
+    : [engineArg === 'postgres' ? 'postgres' : 'sqlite'];
+const seconds = Number(args.get('seconds') ?? (size === '1k' ? 2 : 5));
+const seed = args.get('seed') ?? 'trajectory';
+const now = new Date();
+// The organisation's "today" is midnight UTC, so a cached organisation lasts the day.
+const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+const log = (line: string) => console.log(line);
+
+if (!args.has('skip-build') && !args.has('generate-only')) {
+  log('building the web app…');
+  const build = spawnSync(
+    process.execPath,
+    [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+if (!args.has('generate-only')) {
+  const server = spawnSync(process.execPath, [path.resolve('scripts/build-server.mjs')], {
+    stdio: 'inherit',
+  });
+  if (server.status !== 0) process.exit(server.status ?? 1);
+}
+const initialJsGzipKb = measureInitialJs(path.resolve('dist', 'web')).gzipBytes / 1024;
+
+/** Latency, throughput and floor of one request. */
+async function measure(
+  baseUrl: string,
+  recorder: Awaited<ReturnType<typeof createRecorder>>,
+  url: string,
+  scenario: ReturnType<typeof buildScenarios>[string],
+): Promise<EndpointFigures> {
+  const probe: Connection = { index: 999, state: {} };
+  const request = scenario.next(probe);
+  // The first request may find background work due (a dashboard refresh): record the second.
+  if (scenario.isRepeatable !== false) await recorder.capture(request);
+  const capture = await recorder.capture(request);
+  if (capture.status < 200 || capture.status >= 300)
+    throw new Error(`${scenario.name} answered ${capture.status}`);
+  const warm = await runLoad({ baseUrl, connections: 1, amount: 5, mix: [scenario] });
+  const isSlow = warm.latency.mean * 20 > seconds * 1000;
+  // Requests of seconds are sampled a few times only, or a run would take hours.
+  const slowAmount = warm.latency.mean > 2000 ? 5 : 20;
+  // Server and floor take turns in short rounds, so a burst of load from elsewhere on this shared
+  // machine falls on both rather than on one of them.
+  const rounds = isSlow ? 1 : 4;
+  const serverSamples: number[] = [];
+  const floorSamples: number[] = [];
+  let latencyErrors = 0;
+  const floorIterations = Math.max(
+    20,
+    Math.min(500, Math.round((seconds * 1000) / Math.max(0.5, warm.latency.mean))),
+  );
+  for (let round = 0; round < rounds; round += 1) {
+    const part = await runLoad({
+      baseUrl,
+      connections: 1,
+      ...(isSlow ? { amount: slowAmount } : { seconds: seconds / rounds }),
+      mix: [scenario],
+    });
+    serverSamples.push(...part.samples);
+    latencyErrors += part.errors;
+    floorSamples.push(
+      ...(await replayFloor(
+        url,
+        capture.queries,
+        isSlow ? slowAmount : Math.ceil(floorIterations / rounds),
+      )),
+    );
+  }
+  const latency = { latency: percentiles(serverSamples), errors: latencyErrors };
+  const floor = percentiles(floorSamples);
+  // Sixteen concurrent requests that each take seconds would measure memory, not throughput.
+  const throughput =
+    warm.latency.mean > 1000
+      ? null
+      : await runLoad({ baseUrl, connections: 16, seconds, mix: [scenario] });
+  const errors = latency.errors + (throughput?.errors ?? 0);
+  log(
+    `  ${scenario.name}: p95 ${latency.latency.p95.toFixed(2)} ms (floor ${floor.p95.toFixed(2)} ms, ${capture.queries.length} queries), ${throughput ? `${throughput.perSecond.toFixed(0)} req/s` : 'throughput skipped'}${errors ? `, ${errors} errors` : ''}`,
+  );
+  return {
+    key: scenario.key,
+    name: scenario.name,
+    hasFloorTarget: scenario.hasFloorTarget,
+    isWrite: scenario.isWrite,
+    status: capture.status,
+    bytes: capture.bytes,
+    queries: capture.queries.length,
+    latency: latency.latency,
+    throughput,
+    floor,
+  };
+}
+
+async function benchEngine(engine: Engine): Promise<void> {
+  const loadBefore = os.loadavg();
+  const template = await ensureTemplate(engine, people, seed, today, log);
+  const url = await copyTemplate(
+    template.url,
+    `trajectory_bench_run_${engine}_${size}`.toLowerCase(),
+  );
+  try {
+    const actors = await chooseActors(url, 16, now);
+    const first = actors.pairs[0];
+    if (!first) throw new Error('no pair to act as');
+    log(`${engine}, ${size}: starting the server…`);
+    const server = await startServer(url, { path: '/api/home', cookie: first.engineerCookie });
+    log(`  cold start to the first successful request: ${server.coldStartMs.toFixed(0)} ms`);
+    const recorder = await createRecorder(url);
+    const scenarios = buildScenarios(actors);
+    const endpoints: EndpointFigures[] = [];
+    let browser: PageTiming | null = null;
+    let mixed;
+    try {
+      for (const scenario of Object.values(scenarios))
+        endpoints.push(await measure(server.baseUrl, recorder, url, scenario));
+      mixed = await runLoad({
+        baseUrl: server.baseUrl,
+        connections: 16,
+        seconds: seconds * 2,
+        mix: mixedLoad(scenarios),
+      });
+      log(`  mixed load: ${mixed.perSecond.toFixed(0)} req/s, ${mixed.errors} errors`);
+      if (!args.has('skip-browser')) {
+        browser = await timePageReady({
+          baseUrl: server.baseUrl,
+          cookie: actors.peopleTeam.cookie,
+          path: '/coverage',
+          // Usable: the teams table has its rows (the charts above it are drawn by then).
+          isReady: async (page) => {
+            await page
+              .getByRole('table', { name: 'Teams' })
+              .getByRole('row')
+              .nth(1)
+              .waitFor({ timeout: 180_000 });
+          },
+        });
+        log(
+          `  dashboard usable in Chromium: ${browser.firstMs.toFixed(0)} ms first, ${browser.warmMs.toFixed(0)} ms warm`,
+        );
+      }
+    } finally {
+      await recorder.close();
+      await server.stop();
+    }
+    const run: RunFigures = {
+      date: now.toISOString().slice(0, 10),
+      engine,
+      size,
+      people,
+      totalRows: template.generated?.totalRows ?? null,
+      generationSeconds: template.generated?.seconds.total ?? null,
+      machine: machineDetails(await engineVersion(url), loadBefore),
+      secondsPerMeasurement: seconds,
+      coldStartMs: server.coldStartMs,
+      endpoints,
+      mixed,
+      browser,
+      initialJsGzipKb,
+    };
+    log(`  report: ${path.relative(process.cwd(), saveReport(run))}`);
+  } finally {
+    if (!args.has('keep')) await dropCopy(url);
+  }
+}
+
+if (args.has('generate-only')) {
+  for (const engine of engines) await ensureTemplate(engine, people, seed, today, log);
+} else for (const engine of engines) await benchEngine(engine);

@@ -1,0 +1,200 @@
+import type { Actors, Pair } from './database.ts';
+import type { Connection, HttpRequest, Scenario } from './load.ts';
+
+/**
+ * What the benchmark asks the server to do, as a user would: each connection plays one pair
+ * (an engineer and their manager) so concurrent requests belong to different people.
+ */
+
+export interface NamedScenario extends Scenario {
+  key: string;
+  /** Has a latency target against its raw-SQL floor (per-person and per-team pages). */
+  hasFloorTarget: boolean;
+  /** Writes (or reads that are audited): the floor is replayed and rolled back. */
+  isWrite: boolean;
+  /** The same request can be sent twice (saving notes needs the version the last save returned). */
+  isRepeatable?: boolean;
+}
+
+const get = (path: string, cookie: string | null): HttpRequest => ({
+  method: 'GET',
+  path,
+  headers: cookie ? { cookie } : {},
+});
+
+function pairOf(actors: Actors, connection: Connection): Pair {
+  const pair = actors.pairs[connection.index % actors.pairs.length];
+  if (!pair) throw new Error('no pairs');
+  return pair;
+}
+
+/** Which held conversation a connection edits, so no two connections edit the same notes. */
+function notesOf(actors: Actors, connection: Connection) {
+  const pair = pairOf(actors, connection);
+  const slot = Math.floor(connection.index / actors.pairs.length) % pair.notes.length;
+  const notes = pair.notes[slot];
+  if (!notes) throw new Error('no notes to edit');
+  return { pair, notes };
+}
+
+export function buildScenarios(actors: Actors): Record<string, NamedScenario> {
+  let written = 0;
+  // The version each conversation's notes are at, carried across runs and connections.
+  const versions = new Map<string, number>();
+  const scenarios: NamedScenario[] = [
+    {
+      key: 'health',
+      name: '/api/health (HTTP floor)',
+      hasFloorTarget: false,
+      isWrite: false,
+      next: () => get('/api/health', null),
+    },
+    {
+      key: 'engineerHome',
+      name: 'Engineer home (GET /api/home)',
+      hasFloorTarget: true,
+      isWrite: false,
+      next: (c) => get('/api/home', pairOf(actors, c).engineerCookie),
+    },
+    {
+      key: 'managerTeam',
+      name: 'Manager team view (GET /api/team)',
+      hasFloorTarget: true,
+      isWrite: false,
+      next: (c) => get('/api/team', pairOf(actors, c).managerCookie),
+    },
+    {
+      key: 'timeline',
+      name: 'Person timeline, own (GET /api/people/:id/timeline)',
+      hasFloorTarget: true,
+      isWrite: false,
+      next: (c) => {
+        const pair = pairOf(actors, c);
+        return get(`/api/people/${pair.engineerId}/timeline`, pair.engineerCookie);
+      },
+    },
+    {
+      key: 'timelineByManager',
+      name: 'Person timeline, by the manager (audited read)',
+      hasFloorTarget: false,
+      isWrite: true,
+      next: (c) => {
+        const pair = pairOf(actors, c);
+        return get(`/api/people/${pair.engineerId}/timeline`, pair.managerCookie);
+      },
+    },
+    {
+      key: 'conversation',
+      name: 'Conversation page (GET /api/conversations/:id)',
+      hasFloorTarget: true,
+      isWrite: false,
+      next: (c) => {
+        const pair = pairOf(actors, c);
+        return get(`/api/conversations/${pair.conversationId}`, pair.engineerCookie);
+      },
+    },
+    {
+      key: 'managerHome',
+      name: 'Manager home (GET /api/home)',
+      hasFloorTarget: true,
+      isWrite: false,
+      next: (c) => get('/api/home', pairOf(actors, c).managerCookie),
+    },
+    {
+      key: 'leaderHome',
+      name: 'Head of organisation home (GET /api/home)',
+      hasFloorTarget: false,
+      isWrite: false,
+      next: () => get('/api/home', actors.head.cookie),
+    },
+    {
+      key: 'coverage',
+      name: 'Coverage dashboard, whole organisation (GET /api/coverage)',
+      hasFloorTarget: false,
+      isWrite: false,
+      next: () => get('/api/coverage', actors.peopleTeam.cookie),
+    },
+    {
+      key: 'saveNotes',
+      name: 'Save shared notes (PUT /api/conversations/:id/shared-notes)',
+      hasFloorTarget: false,
+      isWrite: true,
+      isRepeatable: false,
+      next: (c) => {
+        const { pair, notes } = notesOf(actors, c);
+        const version = versions.get(notes.id) ?? notes.version;
+        written += 1;
+        return {
+          method: 'PUT',
+          path: `/api/conversations/${notes.id}/shared-notes`,
+          headers: {
+            cookie: pair.managerCookie,
+            'x-csrf-token': pair.managerCsrf,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({
+            text: `Notes saved by the benchmark, edit ${written}. We talked about the next project and agreed to meet again in a month.`,
+            version,
+          }),
+        };
+      },
+      onResponse: (status, body, c) => {
+        if (status !== 200 && status !== 409) return;
+        const parsed = JSON.parse(body) as { version?: number; current?: { version?: number } };
+        const version = parsed.version ?? parsed.current?.version;
+        if (typeof version === 'number') versions.set(notesOf(actors, c).notes.id, version);
+      },
+    },
+    {
+      key: 'createActionItem',
+      name: 'Create an action item (POST /api/conversations/:id/action-items)',
+      hasFloorTarget: false,
+      isWrite: true,
+      next: (c) => {
+        const pair = pairOf(actors, c);
+        return {
+          method: 'POST',
+          path: `/api/conversations/${pair.conversationId}/action-items`,
+          headers: {
+            cookie: pair.managerCookie,
+            'x-csrf-token': pair.managerCsrf,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({
+            owner: 'manager',
+            text: 'Book the follow-up review',
+            dueOn: null,
+          }),
+        };
+      },
+    },
+  ];
+  return Object.fromEntries(scenarios.map((s) => [s.key, s]));
+}
+
+/**
+ * The mixed load: mostly reading one's own pages, some writing; the organisation-wide dashboard
+ * is left out (a leader opens it now and then) and measured on its own.
+ */
+export const MIXED_WEIGHTS: Readonly<Record<string, number>> = {
+  engineerHome: 6,
+  conversation: 4,
+  timeline: 3,
+  managerTeam: 2,
+  managerHome: 2,
+  saveNotes: 2,
+  createActionItem: 1,
+};
+
+export function mixedLoad(scenarios: Record<string, NamedScenario>): NamedScenario[] {
+  const mix: NamedScenario[] = [];
+  const weights = Object.entries(MIXED_WEIGHTS);
+  const most = Math.max(...weights.map(([, w]) => w));
+  // Interleave so each connection meets every kind of request early on.
+  for (let round = 0; round < most; round += 1)
+    for (const [key, weight] of weights) {
+      const scenario = scenarios[key];
+      if (scenario && round < weight) mix.push(scenario);
+    }
+  return mix;
+}

@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { BENCH_SECRET_KEY } from './database.ts';
+
+/** The real server in a child process on loopback, started as `npm start` starts it. */
+export interface RunningServer {
+  baseUrl: string;
+  /** Milliseconds from spawning the process to the first successful probe request. */
+  coldStartMs: number;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Starts the server on `databaseUrl` and polls `probe` (a path, with a cookie) every 5 ms until it
+ * answers 200; the time that took is the cold start. Request logs go to /dev/null as in a quiet
+ * production setup (pino still formats every line).
+ */
+export async function startServer(
+  databaseUrl: string,
+  probe: { path: string; cookie: string },
+): Promise<RunningServer> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  // As `npm start` runs it: the bundled server (scripts/build-server.mjs).
+  const child: ChildProcess = spawn(process.execPath, [path.resolve('dist', 'server.mjs')], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      BASE_URL: baseUrl,
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'trajectory-bench-')),
+      SECRET_KEY: BENCH_SECRET_KEY,
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  let exited: number | null = null;
+  child.on('exit', (code) => {
+    exited = code ?? -1;
+  });
+  for (;;) {
+    if (exited !== null) throw new Error(`the server exited with ${exited}: ${stderr.trim()}`);
+    if (performance.now() - started > 120_000)
+      throw new Error('the server did not answer in 2 minutes');
+    try {
+      const response = await fetch(`${baseUrl}${probe.path}`, {
+        headers: { cookie: probe.cookie },
+      });
+      await response.arrayBuffer();
+      if (response.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await sleep(5);
+  }
+  const coldStartMs = performance.now() - started;
+  return {
+    baseUrl,
+    coldStartMs,
+    stop: async () => {
+      if (exited !== null) return;
+      const done = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await Promise.race([done, sleep(10_000)]);
+      if (exited === null) child.kill('SIGKILL');
+    },
+  };
+}

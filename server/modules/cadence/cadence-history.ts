@@ -1,0 +1,101 @@
+import type {
+  CadenceContract,
+  CadenceConversation,
+  CadenceHistory,
+} from '../../../shared/cadence/cadence.ts';
+import { MINUTE_MS, toIsoDate } from '../../clock.ts';
+import type { ContractSummary } from '../contracts/contract-summaries.ts';
+import type { ConversationFactsRow, LineRow } from './cadence-history.repository.ts';
+
+/*
+ * Pure translation from stored facts to the engine's input, as things stood at an instant. The
+ * dashboards replay the past month by month through the same engine, so nothing here decides a
+ * due date: it only says which conversations existed, were held or were cancelled at that time.
+ */
+
+/** The reporting line in force for a person on a date, if any. */
+export function lineOn(lines: readonly LineRow[], date: string): LineRow | undefined {
+  return lines.find((l) => l.startsOn <= date && (l.endsOn === null || l.endsOn > date));
+}
+
+const ms = (iso: string) => Date.parse(iso);
+
+/** A conversation as the engine sees it at `at`; null when it did not exist yet. */
+export function conversationAt(facts: ConversationFactsRow, at: Date): CadenceConversation | null {
+  const atMs = at.getTime();
+  if (ms(facts.createdAt) > atMs) return null;
+  const scheduledEnd = new Date(
+    ms(facts.startsAt) + facts.durationMinutes * MINUTE_MS,
+  ).toISOString();
+  const isHeld =
+    facts.status === 'completed' && (facts.completedAt === null || ms(facts.completedAt) <= atMs);
+  const isCancelled =
+    !isHeld &&
+    facts.status === 'cancelled' &&
+    (facts.cancelledAt === null || ms(facts.cancelledAt) <= atMs);
+  const heldEnd = facts.completedAt ?? scheduledEnd;
+  const summarySentAt =
+    isHeld && facts.firstSummarySentAt && ms(facts.firstSummarySentAt) <= atMs
+      ? facts.firstSummarySentAt
+      : null;
+  // Asking for an amendment is the engineer's answer too: the next move is the manager's.
+  const acknowledgedAt =
+    summarySentAt && facts.latestResponseAt && ms(facts.latestResponseAt) <= atMs
+      ? facts.latestResponseAt
+      : null;
+  return {
+    id: facts.id,
+    kind: facts.kind,
+    managerId: facts.managerId,
+    status: isHeld ? 'held' : isCancelled ? 'cancelled' : 'scheduled',
+    startsAt: facts.startsAt,
+    endsAt: isHeld ? heldEnd : scheduledEnd,
+    isEngineerPrepDone: facts.hasEngineerPrep,
+    isManagerPrepDone: facts.hasManagerPrep,
+    summarySentAt,
+    acknowledgedAt,
+  };
+}
+
+/** The contract as the engine needs it: only an active plan creates monthly checks. */
+export function contractForEngine(summary: ContractSummary | undefined): CadenceContract | null {
+  if (!summary) return null;
+  if (summary.status === 'active' && summary.activeSince)
+    return {
+      status: 'active',
+      activeSince: summary.activeSince,
+      lastCheckInAt: summary.lastCheckInAt,
+    };
+  if (summary.status === 'completed' || summary.status === 'superseded')
+    return {
+      status: 'closed',
+      activeSince: summary.activeSince ?? '1970-01-01',
+      lastCheckInAt: null,
+    };
+  return {
+    status: summary.status,
+    activeSince: summary.activeSince ?? '1970-01-01',
+    lastCheckInAt: summary.lastCheckInAt,
+  };
+}
+
+/**
+ * One engineer's history at an instant: the reporting line then in force and the conversations
+ * that existed then. `contract` is only known for the present, so callers replaying the past pass null.
+ */
+export function historyAt(input: {
+  lines: readonly LineRow[];
+  conversations: readonly ConversationFactsRow[];
+  contract: ContractSummary | undefined;
+  at: Date;
+}): CadenceHistory {
+  const line = lineOn(input.lines, toIsoDate(input.at));
+  return {
+    managerId: line?.managerId ?? null,
+    managerSince: line?.startsOn ?? null,
+    conversations: input.conversations
+      .map((c) => conversationAt(c, input.at))
+      .filter((c): c is CadenceConversation => c !== null),
+    contract: contractForEngine(input.contract),
+  };
+}

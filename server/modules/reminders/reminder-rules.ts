@@ -1,0 +1,185 @@
+import type { Obligation } from '../../../shared/cadence/cadence.ts';
+import type { ReminderKind } from '../../../shared/schemas/cadence.ts';
+import type { ConversationKind } from '../../../shared/schemas/conversations.ts';
+import { DAY_MS } from '../../clock.ts';
+import type { EngineerSnapshot } from '../cadence/cadence-snapshots.ts';
+
+/*
+ * Which reminders are due, derived from the cadence engine's obligations and nothing else: a
+ * reminder exists because an obligation is in a given state now. Each has a dedupe key that names
+ * the obligation instance, so deriving it again (next tick, another instance) never sends it twice.
+ */
+
+interface ConversationRef {
+  id: string;
+  kind: ConversationKind;
+  startsAt: string;
+  managerId: string;
+}
+
+export type PlannedReminder =
+  | { type: 'engineer_prep'; conversation: ConversationRef }
+  | { type: 'manager_prep'; conversation: ConversationRef }
+  | { type: 'summary_due'; conversation: ConversationRef; dueAt: string }
+  | { type: 'summary_overdue'; conversation: ConversationRef; dueAt: string }
+  | { type: 'acknowledgement'; conversation: ConversationRef; dueAt: string; version: number }
+  | {
+      type: 'acknowledgement_overdue';
+      conversation: ConversationRef;
+      dueAt: string;
+      version: number;
+    }
+  | { type: 'plan_check'; dueAt: string };
+
+export interface Planned {
+  /** Unique per reminder: the outbox keeps one message per key. */
+  dedupeKey: string;
+  /** The preference that lets the recipient turn it off. */
+  preference: ReminderKind;
+  recipientId: string;
+  engineerId: string;
+  reminder: PlannedReminder;
+}
+
+/** An overdue nudge goes out once, and only while the lateness is recent; old debts go to the digest. */
+const LATE_NUDGE_WINDOW_MS = 7 * DAY_MS;
+
+/** The reminders one engineer's obligations call for at `now`. */
+export function plannedReminders(snapshot: EngineerSnapshot, now: Date): Planned[] {
+  const nowMs = now.getTime();
+  const { engineer } = snapshot;
+  const byId = new Map(snapshot.conversations.map((c) => [c.id, c]));
+  const planned: Planned[] = [];
+  const refOf = (o: Obligation): ConversationRef | null => {
+    const c = o.conversationId ? byId.get(o.conversationId) : undefined;
+    return c ? { id: c.id, kind: c.kind, startsAt: c.startsAt, managerId: c.managerId } : null;
+  };
+  const isRecentlyLate = (o: Obligation) =>
+    o.state === 'overdue' && nowMs - Date.parse(o.dueAt) <= LATE_NUDGE_WINDOW_MS;
+
+  for (const o of snapshot.obligations) {
+    const conversation = refOf(o);
+    switch (o.kind) {
+      case 'engineer_prep':
+        // The engine marks prep "due" from prepLeadDays before the start; once it starts it is too late.
+        if (conversation && o.state === 'due')
+          planned.push({
+            dedupeKey: `reminder:engineer_prep:${conversation.id}:${conversation.startsAt}`,
+            preference: 'engineer_prep',
+            recipientId: engineer.id,
+            engineerId: engineer.id,
+            reminder: { type: 'engineer_prep', conversation },
+          });
+        break;
+      case 'manager_prep':
+        if (conversation && o.state === 'due')
+          planned.push({
+            dedupeKey: `reminder:manager_prep:${conversation.id}:${conversation.startsAt}`,
+            preference: 'manager_prep',
+            recipientId: conversation.managerId,
+            engineerId: engineer.id,
+            reminder: { type: 'manager_prep', conversation },
+          });
+        break;
+      case 'summary':
+        if (!conversation) break;
+        if (o.state === 'due')
+          planned.push({
+            dedupeKey: `reminder:summary_due:${conversation.id}`,
+            preference: 'summary',
+            recipientId: conversation.managerId,
+            engineerId: engineer.id,
+            reminder: { type: 'summary_due', conversation, dueAt: o.dueAt },
+          });
+        else if (isRecentlyLate(o))
+          planned.push({
+            dedupeKey: `reminder:summary_overdue:${conversation.id}`,
+            preference: 'summary',
+            recipientId: conversation.managerId,
+            engineerId: engineer.id,
+            reminder: { type: 'summary_overdue', conversation, dueAt: o.dueAt },
+          });
+        break;
+      case 'acknowledgement': {
+        const facts = conversation ? byId.get(conversation.id) : undefined;
+        const version = facts?.latestSummaryVersion ?? null;
+        if (!conversation || version === null) break;
+        // The engine's acknowledgement window opens when the summary is sent.
+        if (o.state === 'due')
+          planned.push({
+            dedupeKey: `reminder:acknowledgement:${conversation.id}:v${version}`,
+            preference: 'acknowledgement',
+            recipientId: engineer.id,
+            engineerId: engineer.id,
+            reminder: { type: 'acknowledgement', conversation, dueAt: o.dueAt, version },
+          });
+        else if (isRecentlyLate(o))
+          planned.push({
+            dedupeKey: `reminder:acknowledgement_overdue:${conversation.id}:v${version}`,
+            preference: 'acknowledgement',
+            recipientId: engineer.id,
+            engineerId: engineer.id,
+            reminder: { type: 'acknowledgement_overdue', conversation, dueAt: o.dueAt, version },
+          });
+        break;
+      }
+      case 'plan_check':
+        if (o.state === 'due' || isRecentlyLate(o))
+          planned.push({
+            dedupeKey: `reminder:plan_check:${engineer.id}:${o.dueAt.slice(0, 10)}`,
+            preference: 'plan_check',
+            recipientId: engineer.id,
+            engineerId: engineer.id,
+            reminder: { type: 'plan_check', dueAt: o.dueAt },
+          });
+        break;
+      default:
+        break;
+    }
+  }
+  return planned;
+}
+
+/** `2026-W10`: the ISO week of a local calendar date. */
+export function isoWeekOf(localDate: string): string {
+  const date = new Date(`${localDate}T00:00:00Z`);
+  const day = date.getUTCDay() || 7;
+  date.setUTCDate(date.getUTCDate() + 4 - day);
+  const yearStart = Date.UTC(date.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((date.getTime() - yearStart) / DAY_MS + 1) / 7);
+  return `${date.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+/** The local date, weekday (1 = Monday) and hour of an instant in a zone. */
+export function localTime(
+  at: Date,
+  timeZone: string,
+): { date: string; weekday: number; hour: number } {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    hourCycle: 'h23',
+    weekday: 'short',
+  }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+  return {
+    date: `${part('year')}-${part('month')}-${part('day')}`,
+    weekday: weekdays.indexOf(part('weekday')) + 1,
+    hour: Number(part('hour')),
+  };
+}
+
+/** The digest goes out once a week, from Monday 08:00 in the manager's own zone. */
+export const DIGEST_HOUR = 8;
+
+/** The dedupe key of this week's digest for a manager, or null before Monday 08:00 local. */
+export function digestKeyAt(managerId: string, timeZone: string, now: Date): string | null {
+  const local = localTime(now, timeZone);
+  if (local.weekday === 1 && local.hour < DIGEST_HOUR) return null;
+  return `digest:weekly:${managerId}:${isoWeekOf(local.date)}`;
+}
