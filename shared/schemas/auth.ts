@@ -38,6 +38,8 @@ export const sessionPersonSchema = z.object({
   email: z.string(),
   isAdmin: z.boolean(),
   isPeopleTeam: z.boolean(),
+  /** Whether anyone reports to this person today (shows the team view in the menu). */
+  hasReports: z.boolean(),
   timezone: z.string(),
 });
 

@@ -17,6 +17,7 @@ import {
   IconHome,
   IconShieldLock,
   IconUsers,
+  IconUserCog,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { Session } from '../../shared/schemas/auth.ts';
@@ -37,6 +38,13 @@ const isPeopleTeam = (session: Session) => session.person.isAdmin || session.per
 /** The navigation menu, in order. Add feature menu entries here (the route goes in routes.tsx). */
 export const navItems: NavItem[] = [
   { label: 'Home', to: '/', icon: <IconHome size={18} aria-hidden />, section: 'main' },
+  {
+    label: 'My team',
+    to: '/team',
+    icon: <IconUsersGroup size={18} aria-hidden />,
+    section: 'main',
+    isVisible: (session) => session.person.hasReports,
+  },
   { label: 'Directory', to: '/people', icon: <IconUsers size={18} aria-hidden />, section: 'main' },
   {
     label: 'Org chart',
@@ -103,7 +111,7 @@ export const navItems: NavItem[] = [
   {
     label: 'Manage people',
     to: '/admin/people',
-    icon: <IconUsersGroup size={18} aria-hidden />,
+    icon: <IconUserCog size={18} aria-hidden />,
     section: 'admin',
     isVisible: isAdmin,
   },

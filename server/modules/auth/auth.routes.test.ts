@@ -8,7 +8,7 @@ import { Agent, TEST_PASSWORD, createTestHarness } from '../../test/harness.ts';
 import type { TestHarness, TestPerson } from '../../test/harness.ts';
 
 interface SessionBody {
-  person: { id: string; name: string; email: string; isAdmin: boolean };
+  person: { id: string; name: string; email: string; isAdmin: boolean; hasReports: boolean };
   organization: { name: string };
   csrfToken: string;
   expiresAt: string;
@@ -777,5 +777,22 @@ describe('security headers', () => {
     } finally {
       await secure.close();
     }
+  });
+});
+
+describe('the session', () => {
+  let t: TestHarness;
+  beforeAll(async () => {
+    t = await createTestHarness();
+  });
+  afterAll(() => t.close());
+
+  it('tells the menu whether the person has anyone reporting to them today', async () => {
+    const manager = await t.buildPerson({ name: 'Mina Manager' });
+    const report = await t.buildPerson({ name: 'Rae Report', managerId: manager.id });
+    const managerSession = await (await t.agentFor(manager)).get<SessionBody>('/api/session');
+    const reportSession = await (await t.agentFor(report)).get<SessionBody>('/api/session');
+    expect(managerSession.body.person.hasReports).toBe(true);
+    expect(reportSession.body.person.hasReports).toBe(false);
   });
 });

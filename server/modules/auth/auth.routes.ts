@@ -58,8 +58,9 @@ export function authRoutes({
       isPeopleTeam: person.isPeopleTeam,
     });
     const { id, name, email, isAdmin, isPeopleTeam, timezone } = person;
+    const hasReports = await auth.hasReports(id);
     return {
-      person: { id, name, email, isAdmin, isPeopleTeam, timezone },
+      person: { id, name, email, isAdmin, isPeopleTeam, hasReports, timezone },
       organization: { name: org.name },
       csrfToken: session.csrfToken,
       expiresAt: session.expiresAt,

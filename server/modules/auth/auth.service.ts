@@ -22,7 +22,12 @@ import type {
   SignInRequest,
 } from '../../../shared/schemas/auth.ts';
 import { insertOrganization, findOrganization } from '../organization/organization.repository.ts';
-import { countAdmins, findPersonById, insertPerson } from '../people/people.repository.ts';
+import {
+  countAdmins,
+  findPersonById,
+  insertPerson,
+  listReportsOn,
+} from '../people/people.repository.ts';
 import { personPolicy } from '../people/people.policy.ts';
 import { isPasswordSignInAdminsOnly } from '../sso/sso.repository.ts';
 import { sessionPolicy } from './auth.policy.ts';
@@ -264,6 +269,12 @@ export function createAuthService({ database, clock, config, mailer, logger }: D
         await touchSession(db, id, clock.now().toISOString());
       }
       return session;
+    },
+
+    /** Whether anyone reports to the person today: decides whether the menu offers the team view. */
+    async hasReports(personId: string): Promise<boolean> {
+      const today = clock.now().toISOString().slice(0, 10);
+      return (await listReportsOn(db, personId, today)).length > 0;
     },
 
     isValidCsrfToken(session: SessionWithPerson, presented: string | undefined): boolean {
