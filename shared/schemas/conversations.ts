@@ -35,8 +35,8 @@ export const conversationStatusSchema = z.enum(['proposed', 'confirmed', 'comple
 export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
 
 /**
- * Where the written summary stands (C1): not due before the conversation ends, due for 24 hours
- * after, then overdue; once sent it is awaiting the engineer, acknowledged, or asked to change.
+ * Where the written summary stands (C1): not due before the conversation ends, due within the
+ * cadence policy's summary window after (24 hours by default), then overdue; once sent it is awaiting the engineer, acknowledged, or asked to change.
  */
 export const summaryStatusSchema = z.enum([
   'not_due',

@@ -1,8 +1,9 @@
 import { HOUR_MS, MINUTE_MS } from '../../clock.ts';
+import type { CadencePolicy } from '../../../shared/cadence/cadence.ts';
 import type { SummaryStatus } from '../../../shared/schemas/conversations.ts';
 
-/** How long after a conversation ends its summary is due (DESIGN §2.3). */
-export const SUMMARY_DUE_MS = 24 * HOUR_MS;
+/** The part of the organisation's cadence policy that sets when a summary is due (DESIGN §2.3). */
+export type SummaryPolicy = Pick<CadencePolicy, 'summaryWithinHours'>;
 
 export interface SummaryFacts {
   status: 'proposed' | 'confirmed' | 'completed' | 'cancelled';
@@ -20,19 +21,23 @@ export function endOf(facts: Pick<SummaryFacts, 'startsAt' | 'durationMinutes' |
 }
 
 /** The instant the summary is due, or null when none is expected (cancelled). */
-export function summaryDueAt(facts: SummaryFacts): Date | null {
+export function summaryDueAt(facts: SummaryFacts, policy: SummaryPolicy): Date | null {
   if (facts.status === 'cancelled') return null;
-  return new Date(endOf(facts).getTime() + SUMMARY_DUE_MS);
+  return new Date(endOf(facts).getTime() + policy.summaryWithinHours * HOUR_MS);
 }
 
 /** Where the summary stands at `now`; pure so the cadence and dashboards can reuse it. */
-export function summaryStatusAt(facts: SummaryFacts, now: Date): SummaryStatus {
+export function summaryStatusAt(
+  facts: SummaryFacts,
+  now: Date,
+  policy: SummaryPolicy,
+): SummaryStatus {
   if (facts.latestSummaryVersion !== null) {
     if (facts.latestResponseKind === 'acknowledged') return 'acknowledged';
     if (facts.latestResponseKind === 'amendment_requested') return 'amendment_requested';
     return 'sent';
   }
-  const dueAt = summaryDueAt(facts);
+  const dueAt = summaryDueAt(facts, policy);
   if (dueAt === null) return 'not_needed';
   if (now.getTime() < endOf(facts).getTime()) return 'not_due';
   return now.getTime() <= dueAt.getTime() ? 'due' : 'overdue';

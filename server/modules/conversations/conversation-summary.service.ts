@@ -1,3 +1,4 @@
+import { readCadencePolicy } from '../cadence/cadence-settings.service.ts';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../clock.ts';
 import type { Database } from '../../db/client.ts';
@@ -114,10 +115,11 @@ export function createConversationSummaryService({ database, clock, onConversati
     const canSend = conversationRecordPolicy.actions.sendSummary(actor, resource);
     const latest = versions.at(-1);
     const latestResponse = responses.filter((r) => r.version === latest?.version).at(-1);
-    const dueAt = summaryDueAt(row);
+    const policy = await readCadencePolicy(db);
+    const dueAt = summaryDueAt(row, policy);
     return {
       conversationId: id,
-      status: summaryStatusAt(row, clock.now()),
+      status: summaryStatusAt(row, clock.now(), policy),
       dueAt: dueAt ? dueAt.toISOString() : null,
       draft: isManager ? await currentDraft(loaded) : null,
       draftVersion: row.summaryDraftVersion,

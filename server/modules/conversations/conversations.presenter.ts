@@ -3,6 +3,7 @@ import { abilitiesOf } from '../../policies/authorize.ts';
 import { formatStartInZone, neutralKindOf } from '../../../shared/schemas/conversations.ts';
 import type { Conversation, ConversationEvent } from '../../../shared/schemas/conversations.ts';
 import { endOf, summaryDueAt, summaryStatusAt } from './conversation-status.ts';
+import type { SummaryPolicy } from './conversation-status.ts';
 import { conversationPolicy } from './conversations.policy.ts';
 import type { ConversationResource } from './conversations.policy.ts';
 import type { ConversationEventRow, ConversationRow } from './conversations.repository.ts';
@@ -28,11 +29,12 @@ export function presentConversation(input: {
   resource: ConversationResource;
   events: ConversationEventRow[] | null;
   now: Date;
+  policy: SummaryPolicy;
 }): Conversation {
-  const { actor, row, resource, now } = input;
+  const { actor, row, resource, now, policy } = input;
   const isParticipant = conversationPolicy.actions.readRecord(actor, resource);
-  const dueAt = summaryDueAt(row);
-  const status = summaryStatusAt(row, now);
+  const dueAt = summaryDueAt(row, policy);
+  const status = summaryStatusAt(row, now, policy);
   return {
     id: row.id,
     access: isParticipant ? 'participant' : 'metadata',

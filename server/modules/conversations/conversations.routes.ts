@@ -205,7 +205,8 @@ export function conversationRoutes(services: {
       method: 'post',
       path: '/conversations/{id}/completion',
       tags,
-      summary: 'Mark the conversation as held; the summary is due within 24 hours',
+      summary:
+        'Mark the conversation as held; the summary is due within the summary window of the cadence policy',
       security: cookieAuth,
       request: { params: idParamSchema },
       responses: ok('The held conversation'),

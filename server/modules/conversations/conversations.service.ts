@@ -1,3 +1,4 @@
+import { readCadencePolicy } from '../cadence/cadence-settings.service.ts';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../clock.ts';
 import { toIsoDate } from '../../clock.ts';
@@ -71,7 +72,8 @@ export function createConversationService({ database, clock, onConversationChang
         targetId: id,
         subjectPersonId: row.engineerId,
       });
-    return presentConversation({ actor, row, resource, events, now: clock.now() });
+    const policy = await readCadencePolicy(db);
+    return presentConversation({ actor, row, resource, events, now: clock.now(), policy });
   }
 
   /** Records a change to the schedule; the other side is asked to confirm again. */
@@ -126,6 +128,7 @@ export function createConversationService({ database, clock, onConversationChang
         rows.map((row) => row.engineerId),
         today,
       );
+      const policy = await readCadencePolicy(db);
       return {
         items: rows.map((row) => {
           const facts = factsByEngineer.get(row.engineerId) ?? {
@@ -139,6 +142,7 @@ export function createConversationService({ database, clock, onConversationChang
             resource: toResource(row, facts),
             events: null,
             now,
+            policy,
           });
         }),
       };
@@ -279,7 +283,7 @@ export function createConversationService({ database, clock, onConversationChang
       return getConversation(actor, id);
     },
 
-    /** Marks the conversation as held now; the summary is due 24 hours later. */
+    /** Marks the conversation as held now; the summary is due within the policy's summary window. */
     async completeConversation(actor: Actor, id: string): Promise<Conversation> {
       const { row, resource } = await load(actor, id);
       authorize(actor, conversationPolicy, 'complete', resource);

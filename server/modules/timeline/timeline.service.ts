@@ -1,3 +1,4 @@
+import { readCadencePolicy } from '../cadence/cadence-settings.service.ts';
 import type { Clock } from '../../clock.ts';
 import { toIsoDate } from '../../clock.ts';
 import type { Database } from '../../db/client.ts';
@@ -60,6 +61,7 @@ export function createTimelineService({ database, clock }: Deps) {
         subjectPersonId: engineerId,
       });
       const types = new Set(query.types);
+      const policy = await readCadencePolicy(db);
       const conversations = (
         await listConversations(db, { actorId: me.id, isOrgWide: false, today }, { engineerId })
       ).map((row) => ({
@@ -70,6 +72,7 @@ export function createTimelineService({ database, clock }: Deps) {
           resource: toResource(row, facts),
           events: null,
           now,
+          policy,
         }),
       }));
       const readable = conversations.filter((c) => c.view.access === 'participant');
