@@ -40,6 +40,8 @@ export interface LoadResult {
   seconds: number;
   perSecond: number;
   errors: number;
+  /** How many responses had each non-2xx status ("transport" for timeouts and socket errors). */
+  errorStatuses: Record<string, number>;
   latency: Percentiles;
   /** Every response time (ms), for merging rounds. */
   samples: number[];
@@ -69,6 +71,7 @@ export async function runLoad(input: {
   let nextConnection = 0;
   const samples: number[] = [];
   let errors = 0;
+  const errorStatuses: Record<string, number> = {};
   const connectionOf = (context: AutocannonContext): Connection => {
     context.connection ??= { index: nextConnection++, state: {} };
     return context.connection;
@@ -85,7 +88,10 @@ export async function runLoad(input: {
       };
     },
     onResponse: (status: number, body: string, context: object) => {
-      if (status < 200 || status >= 300) errors += 1;
+      if (status < 200 || status >= 300) {
+        errors += 1;
+        errorStatuses[status] = (errorStatuses[status] ?? 0) + 1;
+      }
       scenario.onResponse?.(status, body, connectionOf(context as AutocannonContext));
     },
   }));
@@ -106,12 +112,14 @@ export async function runLoad(input: {
     });
   });
   const transportErrors = result.errors + result.timeouts;
+  if (transportErrors > 0) errorStatuses.transport = transportErrors;
   const seconds = result.duration;
   return {
     requests: samples.length,
     seconds,
     perSecond: samples.length / seconds,
     errors: errors + transportErrors,
+    errorStatuses,
     latency: percentiles(samples),
     samples,
   };

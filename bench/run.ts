@@ -109,7 +109,7 @@ async function measure(
       : await runLoad({ baseUrl, connections: 16, seconds, mix: [scenario] });
   const errors = latency.errors + (throughput?.errors ?? 0);
   log(
-    `  ${scenario.name}: p95 ${latency.latency.p95.toFixed(2)} ms (floor ${floor.p95.toFixed(2)} ms, ${capture.queries.length} queries), ${throughput ? `${throughput.perSecond.toFixed(0)} req/s` : 'throughput skipped'}${errors ? `, ${errors} errors` : ''}`,
+    `  ${scenario.name}: p95 ${latency.latency.p95.toFixed(2)} ms (floor ${floor.p95.toFixed(2)} ms, ${capture.queries.length} queries), ${throughput ? `${throughput.perSecond.toFixed(0)} req/s` : 'throughput skipped'}${errors ? `, ${errors} errors ${JSON.stringify(throughput?.errorStatuses ?? {})}` : ''}`,
   );
   return {
     key: scenario.key,
@@ -153,7 +153,9 @@ async function benchEngine(engine: Engine): Promise<void> {
         seconds: seconds * 2,
         mix: mixedLoad(scenarios),
       });
-      log(`  mixed load: ${mixed.perSecond.toFixed(0)} req/s, ${mixed.errors} errors`);
+      log(
+        `  mixed load: ${mixed.perSecond.toFixed(0)} req/s, ${mixed.errors} errors ${JSON.stringify(mixed.errorStatuses)}`,
+      );
       if (!args.has('skip-browser')) {
         browser = await timePageReady({
           baseUrl: server.baseUrl,

@@ -504,24 +504,35 @@ export type SummaryResponseInput = z.output<typeof summaryResponseInputSchema>;
 
 /* ---------- time zones ---------- */
 
+const startFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per zone: building an Intl.DateTimeFormat costs far more than using one. */
+function startFormatIn(timeZone: string): Intl.DateTimeFormat {
+  let format = startFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'shortOffset',
+    });
+    startFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /**
  * The start of a conversation as a participant reads it in their own zone, with the UTC offset
  * in force on that day, e.g. "Tue 10 Mar 2026, 10:00 UTC-4". Pure, so the server, the web app
  * and tests agree.
  */
 export function formatStartInZone(startsAt: string, timeZone: string): string {
-  const at = new Date(startsAt);
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'shortOffset',
-  }).formatToParts(at);
+  const parts = startFormatIn(timeZone).formatToParts(new Date(startsAt));
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     parts.find((p) => p.type === type)?.value ?? '';
   return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')} ${part('timeZoneName').replace(/^GMT(\+0)?/, 'UTC')}`;
