@@ -9,11 +9,22 @@ import { ApiError, api } from '../../lib/api.ts';
 const noRetryOnRefusal = (count: number, error: unknown) =>
   !(error instanceof ApiError && error.status < 500) && count < 2;
 
-/** The coverage dashboard for the viewer's scope, optionally narrowed to one manager's subtree. */
-export function useCoverage(managerId: string | null) {
+/** Teams per page of the dashboard: a large organisation has thousands (ADR 092). */
+export const TEAMS_PER_PAGE = 25;
+
+/**
+ * The coverage dashboard for the viewer's scope, optionally narrowed to one manager's subtree,
+ * with one page of its teams (1-based).
+ */
+export function useCoverage(managerId: string | null, page: number) {
+  const offset = (page - 1) * TEAMS_PER_PAGE;
   return useQuery({
-    queryKey: ['coverage', managerId ?? 'all'],
-    queryFn: ({ signal }) => api<Coverage>('/api/coverage', { signal, query: { managerId } }),
+    queryKey: ['coverage', managerId ?? 'all', page],
+    queryFn: ({ signal }) =>
+      api<Coverage>('/api/coverage', {
+        signal,
+        query: { managerId, offset, limit: TEAMS_PER_PAGE },
+      }),
     placeholderData: keepPreviousData,
     retry: noRetryOnRefusal,
     staleTime: 60_000,

@@ -5,6 +5,7 @@ import {
   Badge,
   Button,
   Group,
+  Pagination,
   Paper,
   RingProgress,
   Select,
@@ -26,7 +27,7 @@ import { QueryError } from '../../components/ui/query-error.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { ofText, percent } from '../../lib/cadence.ts';
 import { formatDate } from '../../lib/dates.ts';
-import { useCoverage, usePolicy } from './api.ts';
+import { TEAMS_PER_PAGE, useCoverage, usePolicy } from './api.ts';
 import { Heatmap, TrendChart } from './coverage-charts.tsx';
 import { GroupPeopleDrawer } from './group-people-drawer.tsx';
 
@@ -165,9 +166,11 @@ function Cell({ ratio }: { ratio: Ratio }) {
 function GroupsTable({
   groups,
   onOpen,
+  footer,
 }: {
   groups: readonly CoverageGroup[];
   onOpen: (group: CoverageGroup) => void;
+  footer: ReactNode;
 }) {
   return (
     <Paper withBorder radius="lg" component="section" aria-labelledby="teams-title">
@@ -282,7 +285,47 @@ function GroupsTable({
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {footer}
     </Paper>
+  );
+}
+
+const CONTROL_LABELS = {
+  first: 'First',
+  previous: 'Previous',
+  next: 'Next',
+  last: 'Last',
+} as const;
+
+/** Which teams are on screen, and the way to the others (the heatmap shows the same page). */
+function TeamsPager({
+  page,
+  total,
+  onChange,
+}: {
+  page: number;
+  total: number;
+  onChange: (page: number) => void;
+}) {
+  const pages = Math.ceil(total / TEAMS_PER_PAGE);
+  if (pages <= 1) return null;
+  const first = (page - 1) * TEAMS_PER_PAGE + 1;
+  const last = Math.min(total, page * TEAMS_PER_PAGE);
+  return (
+    <Group justify="space-between" p="lg" pt="sm">
+      <Text size="sm" c="dimmed">
+        Teams {first.toLocaleString('en-GB')}–{last.toLocaleString('en-GB')} of{' '}
+        {total.toLocaleString('en-GB')}, here and in the heatmap
+      </Text>
+      <Pagination
+        total={pages}
+        value={page}
+        onChange={onChange}
+        size="sm"
+        getControlProps={(control) => ({ 'aria-label': `${CONTROL_LABELS[control]} teams` })}
+        getItemProps={(item) => ({ 'aria-label': `Teams page ${item}` })}
+      />
+    </Group>
   );
 }
 
@@ -298,7 +341,8 @@ function Notice({ children }: { children: ReactNode }) {
 export default function CoveragePage() {
   const [params, setParams] = useSearchParams();
   const managerId = params.get('managerId');
-  const coverage = useCoverage(managerId);
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const coverage = useCoverage(managerId, page);
   const policy = usePolicy();
   const [openGroup, setOpenGroup] = useState<{ key: string; label: string } | null>(null);
   const data: Coverage | undefined = coverage.data;
@@ -369,6 +413,17 @@ export default function CoveragePage() {
             <GroupsTable
               groups={data.groups}
               onOpen={(g) => setOpenGroup({ key: g.key, label: g.label })}
+              footer={
+                <TeamsPager
+                  page={page}
+                  total={data.groupsTotal}
+                  onChange={(next) => {
+                    setParams(
+                      managerId ? { managerId, page: String(next) } : { page: String(next) },
+                    );
+                  }}
+                />
+              }
             />
           )}
           <Text size="xs" c="dimmed">
