@@ -135,6 +135,35 @@ test('an admin reads the audit trail, verifies it and opens one access log', asy
   await context.close();
 });
 
+test('an admin sets how long private writing and leavers’ records are kept', async ({
+  browser,
+}) => {
+  const { context, page } = await newPage(browser, server.url, {
+    viewport: { width: 1280, height: 900 },
+  });
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.getByRole('link', { name: 'Data retention' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Data retention' })).toBeVisible();
+  await expect(page.getByText('Nothing is removed yet')).toBeVisible();
+
+  await page.getByRole('switch', { name: /Remove what people who left wrote/ }).check();
+  const months = page.getByRole('textbox', { name: 'Months' });
+  // Out of bounds is brought back within them as the field is left.
+  await months.fill('500');
+  await months.blur();
+  await expect(months).toHaveValue('120');
+  await months.fill('18');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await expectAccessible(page, 'data retention');
+  await shot(page, 'data-retention');
+
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Months' })).toHaveValue('18');
+  await expect(page.getByText(/Last changed .* by /)).toBeVisible();
+  await context.close();
+});
+
 test('the privacy page reads well on a phone', async ({ browser }) => {
   const { context, page } = await newPage(browser, server.url, {
     viewport: { width: 390, height: 844 },

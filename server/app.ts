@@ -43,6 +43,8 @@ import { createAccessLogService } from './modules/audit/access-log.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { personalExportRoutes } from './modules/export/personal-export.routes.ts';
 import { createPersonalExportService } from './modules/export/personal-export.service.ts';
+import { retentionRoutes } from './modules/retention/retention.routes.ts';
+import { createRetentionService } from './modules/retention/retention.service.ts';
 
 export interface AppDeps {
   config: Config;
@@ -80,6 +82,7 @@ export function createApp(deps: AppDeps) {
   const contractsModule = createContractsModule({ database, clock });
   const accessLog = createAccessLogService({ database, clock });
   const personalExport = createPersonalExportService({ database, clock });
+  const retention = createRetentionService({ database, clock });
   const services = {
     ...conversationsModule.services,
     ...cadenceModule.services,
@@ -96,6 +99,7 @@ export function createApp(deps: AppDeps) {
     assessments,
     accessLog,
     personalExport,
+    retention,
   };
 
   const app = new OpenAPIHono<AppEnv>();
@@ -174,6 +178,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', scimTokenRoutes({ scim }));
   app.route('/api', auditRoutes({ accessLog }));
   app.route('/api', personalExportRoutes({ personalExport }));
+  app.route('/api', retentionRoutes({ retention }));
   // SCIM sits outside /api: bearer tokens only, no cookies, its own error format.
   app.route('/scim/v2', scimRoutes({ scim, baseUrl: config.baseUrl, logger }));
 

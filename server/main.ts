@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { HOUR_MS, MINUTE_MS, systemClock } from './clock.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS, systemClock } from './clock.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { engineOf, openDatabase } from './db/client.ts';
 import type { Database } from './db/client.ts';
@@ -10,6 +10,7 @@ import { createLogger } from './logger.ts';
 import { createMailer } from './mail/mailer.ts';
 import { createOutboxSweeper } from './modules/outbox/outbox.service.ts';
 import { createBackgroundWork, installShutdownHandlers } from './http/shutdown.ts';
+import { systemActor } from './policies/actor.ts';
 
 /** Process entry: read config → open database → migrate → listen. Exits 1 with one line on bad setup. */
 function fail(message: string): never {
@@ -72,6 +73,9 @@ const work = createBackgroundWork(logger);
 const tickReminders = () => work.run('reminder tick', () => services.reminders.tick());
 const COVERAGE_REFRESH_MS = 30_000;
 const refreshCoverage = () => work.run('coverage refresh', () => services.coverageGroups.refresh());
+// Deletes what the admin-set retention periods say has expired (ADR 075); idempotent on every instance.
+const runRetention = () =>
+  work.run('retention pass', () => services.retention.runPass(systemActor));
 const outbox = createOutboxSweeper({ database, mailer, clock: systemClock, logger });
 const timers = [
   setInterval(() => work.run('session sweep', () => services.auth.sweepExpired()), HOUR_MS),
@@ -83,6 +87,8 @@ const timers = [
   // Keeps the materialised coverage dashboard current, so dashboard reads find little to do.
   setInterval(refreshCoverage, COVERAGE_REFRESH_MS),
   setTimeout(refreshCoverage, 1_000),
+  setInterval(runRetention, DAY_MS),
+  setTimeout(runRetention, 5 * MINUTE_MS),
 ];
 for (const timer of timers) timer.unref();
 

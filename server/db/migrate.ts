@@ -11,6 +11,8 @@ import * as contracts from './migrations/0007-contracts.ts';
 import * as cadence from './migrations/0008-cadence.ts';
 import * as recordVersions from './migrations/0010-record-versions.ts';
 import * as performance from './migrations/0011-performance.ts';
+import * as retention from './migrations/0012-retention.ts';
+import * as settingsVersions from './migrations/0013-settings-versions.ts';
 
 /** Every migration in order. Forward-only: a released migration is never edited. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +26,8 @@ const migrations: Record<string, Migration> = {
   '0008-cadence': cadence,
   '0010-record-versions': recordVersions,
   '0011-performance': performance,
+  '0012-retention': retention,
+  '0013-settings-versions': settingsVersions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -39,4 +43,24 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
     );
   }
   return (results ?? []).map((r) => r.migrationName);
+}
+
+/** Every migration's name, in the order the migrator applies them (by name). */
+export function listMigrationNames(): string[] {
+  return Object.keys(migrations).sort();
+}
+
+/**
+ * Brings the schema up to exactly the named migration and no further, so a test can put data
+ * into the schema as it was before the next one. Throws with the failing migration's name.
+ */
+export async function migrateTo(database: Database, name: string): Promise<void> {
+  const migrator = new Migrator({ db: database.db, provider });
+  const { error, results } = await migrator.migrateTo(name);
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? name;
+    throw new Error(
+      `migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }

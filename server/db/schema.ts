@@ -26,6 +26,8 @@ export interface PeopleTable {
   deactivated_at: string | null;
   created_at: string;
   updated_at: string;
+  /** When the retention pass last removed this former employee's content (0012, ADR 075). */
+  content_removed_at?: string | null;
 }
 
 export interface CredentialsTable {
@@ -512,6 +514,8 @@ export interface CadenceSettingsTable {
   policy: string;
   updated_at: string;
   updated_by: string | null;
+  /** Compare-and-set counter (0013, ADR 080). */
+  row_version?: number;
 }
 
 export interface MailSettingsTable {
@@ -519,6 +523,8 @@ export interface MailSettingsTable {
   is_link_only: boolean;
   updated_at: string;
   updated_by: string | null;
+  /** Compare-and-set counter (0013, ADR 080). */
+  row_version?: number;
 }
 
 export interface ReminderPreferencesTable {
@@ -565,6 +571,17 @@ export interface CoverageStateTable {
   is_built: boolean;
   window_start: string | null;
   lines_checked_on: string | null;
+}
+
+/* Leavers and retention (0012, ADR 075). */
+export interface RetentionSettingsTable {
+  id: string;
+  private_reflections_months: number | null;
+  former_employees_months: number | null;
+  updated_at: string;
+  updated_by: string | null;
+  /** Compare-and-set counter (ADR 080). */
+  row_version?: number;
 }
 
 export interface DB {
@@ -618,4 +635,5 @@ export interface DB {
   mail_settings: MailSettingsTable;
   reminder_preferences: ReminderPreferencesTable;
   calendar_feeds: CalendarFeedsTable;
+  retention_settings: RetentionSettingsTable;
 }

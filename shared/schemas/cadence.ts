@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OBLIGATION_KINDS, cadencePolicySchema } from '../cadence/cadence.ts';
-import { idSchema, isoDateSchema, timestampSchema } from './common.ts';
+import { baseVersionSchema, idSchema, isoDateSchema, timestampSchema } from './common.ts';
 import { conversationStatusSchema, visibleKindSchema } from './conversations.ts';
 
 /*
@@ -19,12 +19,17 @@ export const cadenceSettingsSchema = z.object({
   defaults: cadencePolicySchema.required(),
   updatedAt: timestampSchema.nullable(),
   updatedBy: personRefSchema.nullable(),
+  /** Send it back as `baseVersion` (or If-Match) when saving (ADR 080); 0 before the first save. */
+  version: z.number().int(),
   abilities: z.object({ update: z.boolean() }),
 });
 export type CadenceSettings = z.infer<typeof cadenceSettingsSchema>;
 
 /** The whole policy is sent on every change, so nothing silently falls back to a default. */
-export const updateCadencePolicySchema = cadencePolicySchema.required().strict();
+export const updateCadencePolicySchema = cadencePolicySchema
+  .required()
+  .extend({ baseVersion: baseVersionSchema })
+  .strict();
 export type UpdateCadencePolicy = z.infer<typeof updateCadencePolicySchema>;
 
 /* ---------- obligations ---------- */
@@ -336,11 +341,16 @@ export const mailSettingsSchema = z.object({
   /** Every message carries links only, even the pair's own summary. */
   isLinkOnly: z.boolean(),
   isSmtpConfigured: z.boolean(),
+  /** Send it back as `baseVersion` (or If-Match) when saving (ADR 080); 0 before the first save. */
+  version: z.number().int(),
   abilities: z.object({ update: z.boolean() }),
 });
 export type MailSettings = z.infer<typeof mailSettingsSchema>;
 
-export const updateMailSettingsSchema = z.object({ isLinkOnly: z.boolean() }).strict();
+export const updateMailSettingsSchema = z
+  .object({ isLinkOnly: z.boolean(), baseVersion: baseVersionSchema })
+  .strict();
+export type UpdateMailSettings = z.infer<typeof updateMailSettingsSchema>;
 
 export const outboxMessageSchema = z.object({
   id: z.string(),

@@ -11,6 +11,7 @@ const CoveragePage = lazyPage(() => import('../features/dashboard/coverage-page.
 const NotificationsPage = lazyPage(() => import('../features/settings/notifications-page.tsx'));
 const CadencePolicyPage = lazyPage(() => import('../features/settings/cadence-policy-page.tsx'));
 const OutboxPage = lazyPage(() => import('../features/settings/outbox-page.tsx'));
+const RetentionPage = lazyPage(() => import('../features/settings/retention-page.tsx'));
 const DirectoryPage = lazyPage(() => import('../features/people/directory-page.tsx'));
 const PersonPage = lazyPage(() => import('../features/people/person-page.tsx'));
 const AdminPeoplePage = lazyPage(() => import('../features/people/admin-people-page.tsx'));
@@ -99,6 +100,7 @@ export const signedInRoutes: RouteObject[] = [
   { path: 'settings/notifications', element: <NotificationsPage /> },
   { path: 'admin/cadence', element: <CadencePolicyPage /> },
   { path: 'admin/outbox', element: <OutboxPage /> },
+  { path: 'admin/retention', element: <RetentionPage /> },
   // Keep last: anything unknown inside the app.
   { path: '*', element: <NotFoundPage /> },
 ];

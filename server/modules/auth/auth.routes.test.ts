@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.ts';
 import { HOUR_MS, MINUTE_MS } from '../../clock.ts';
+import { openDatabase } from '../../db/client.ts';
 import { createLogger } from '../../logger.ts';
 import type { MailMessage } from '../../mail/mailer.ts';
 import { Agent, TEST_PASSWORD, createTestHarness } from '../../test/harness.ts';
@@ -478,6 +479,42 @@ describe('deactivation ends sessions', () => {
     // The tablet made no request while the person was deactivated: only ending it at once stops it.
     expect((await tablet.get('/api/session')).status).toBe(401);
     expect((await adminAgent.get('/api/session')).status).toBe(200);
+  });
+
+  it('ends the sessions on every instance: one deactivated on instance A is refused on instance B', async () => {
+    // Two instances of the app over one database, as behind a load balancer.
+    const second = await openDatabase(t.url, { poolSize: 2 });
+    try {
+      const instanceB = createApp({
+        config: t.config,
+        database: second,
+        clock: t.clock,
+        logger: createLogger('silent'),
+        mailer: { isConfigured: false, send: async () => undefined },
+        webRoot: null,
+        isDecisionRequired: true,
+      }).app;
+      const person = await t.buildPerson({ password: TEST_PASSWORD });
+      // Signed in on instance B, with a password, as a browser would be.
+      const onB = new Agent(instanceB);
+      const signIn = await onB.post<SessionBody>('/api/sessions', {
+        email: person.email,
+        password: TEST_PASSWORD,
+      });
+      expect(signIn.status).toBe(201);
+      expect((await onB.get('/api/session')).status).toBe(200);
+      expect((await onB.get('/api/people')).status).toBe(200);
+
+      const adminOnA = await t.agentFor(admin);
+      expect((await adminOnA.patch(`/api/people/${person.id}`, { isActive: false })).status).toBe(
+        200,
+      );
+      expect((await onB.get('/api/session')).status).toBe(401);
+      expect((await onB.get('/api/people')).status).toBe(401);
+      expect((await onB.post('/api/what-matters', {})).status).toBe(401);
+    } finally {
+      await second.close();
+    }
   });
 
   it('refuses a deactivated person with a session that somehow survived', async () => {

@@ -17,6 +17,12 @@ import {
 } from '../conversations/conversations.fixtures.ts';
 import { CANARY, insertActiveContract, insertHeldConversation } from './cadence.fixtures.ts';
 
+/** Saves the policy from the version stored now (ADR 080), as the settings page does. */
+async function putPolicy(agent: Agent, reader: Agent, policy: object) {
+  const { version } = (await reader.get<CadenceSettings>('/api/cadence-policy')).body;
+  return agent.put<CadenceSettings>('/api/cadence-policy', { ...policy, baseVersion: version });
+}
+
 const find = (items: readonly ObligationView[], kind: ObligationView['kind']) =>
   items.find((o) => o.kind === kind);
 
@@ -63,7 +69,7 @@ describe('cadence policy', () => {
   });
 
   it('lets only the people team and admins change it, validating every field', async () => {
-    const next = { ...defaultCadencePolicy, quarterlyEveryDays: 60 };
+    const next = { ...defaultCadencePolicy, quarterlyEveryDays: 60, baseVersion: 0 };
     expect((await agents.anonymous.put('/api/cadence-policy', next)).status).toBe(401);
     expect((await agents.engineer.put('/api/cadence-policy', next)).status).toBe(403);
     expect((await agents.manager.put('/api/cadence-policy', next)).status).toBe(403);
@@ -85,10 +91,47 @@ describe('cadence policy', () => {
     expect(saved.status).toBe(200);
     expect(saved.body.policy.quarterlyEveryDays).toBe(60);
     expect(saved.body.updatedBy?.name).toBe('Pat People');
+    expect(saved.body.version).toBe(1);
+  });
+
+  it('refuses a save over someone else’s (409 with the current policy) and one without a version (428)', async () => {
+    const before = (await agents.admin.get<CadenceSettings>('/api/cadence-policy')).body;
+    const first = await agents.people.put<CadenceSettings>('/api/cadence-policy', {
+      ...before.policy,
+      dueSoonDays: 10,
+      baseVersion: before.version,
+    });
+    expect(first.status).toBe(200);
+    expect(first.body.version).toBe(before.version + 1);
+
+    const late = await agents.admin.put<{ error: string; current: CadenceSettings }>(
+      '/api/cadence-policy',
+      { ...before.policy, dueSoonDays: 3, baseVersion: before.version },
+    );
+    expect(late.status).toBe(409);
+    expect(late.body.error).toBe('stale_version');
+    expect(late.body.current.version).toBe(first.body.version);
+    expect(late.body.current.policy.dueSoonDays).toBe(10);
+
+    const blind = await agents.admin.put<{ error: string }>('/api/cadence-policy', before.policy);
+    expect(blind.status).toBe(428);
+    expect(blind.body.error).toBe('precondition_required');
+
+    const byHeader = await agents.admin.request<CadenceSettings>(
+      'PUT',
+      '/api/cadence-policy',
+      { ...before.policy, dueSoonDays: 3 },
+      { 'if-match': `"${first.body.version}"` },
+    );
+    expect(byHeader.status).toBe(200);
+    expect(byHeader.body.policy.dueSoonDays).toBe(3);
+    const after = (await agents.engineer.get<CadenceSettings>('/api/cadence-policy')).body;
+    expect(after.version).toBe(first.body.version + 1);
+    expect(after.policy.dueSoonDays).toBe(3);
   });
 
   it('drives every due date: the home page follows the stored policy', async () => {
-    await agents.admin.put('/api/cadence-policy', {
+    await putPolicy(agents.admin, agents.admin, {
       ...defaultCadencePolicy,
       initialWithinDays: 10,
       quarterlyEveryDays: 60,
@@ -101,7 +144,7 @@ describe('cadence policy', () => {
     expect(find(body.mine, 'quarterly_conversation')?.dueAt).toBe(
       new Date(since + 70 * DAY_MS).toISOString(),
     );
-    await agents.admin.put('/api/cadence-policy', defaultCadencePolicy);
+    await putPolicy(agents.admin, agents.admin, defaultCadencePolicy);
   });
 });
 

@@ -1,5 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { cookieAuth, jsonBody, jsonContent, signedInErrors } from '../../http/openapi.ts';
+import {
+  baseVersionOf,
+  ifMatchHeaderSchema,
+  preconditionResponses,
+} from '../../http/preconditions.ts';
 import { createRouter } from '../../http/router.ts';
 import {
   cadenceSettingsSchema,
@@ -46,12 +51,26 @@ export function cadenceRoutes(services: {
       path: '/cadence-policy',
       tags,
       summary: 'Replace the cadence policy (people team and admins)',
+      description:
+        'Send the version you started from as `baseVersion` or `If-Match` (0 before the first save); stale → 409 with the current policy, none → 428.',
       security: cookieAuth,
-      request: { body: jsonBody(updateCadencePolicySchema) },
-      responses: { 200: jsonContent(cadenceSettingsSchema, 'The new policy'), ...signedInErrors },
+      request: { headers: ifMatchHeaderSchema, body: jsonBody(updateCadencePolicySchema) },
+      responses: {
+        200: jsonContent(cadenceSettingsSchema, 'The new policy'),
+        ...signedInErrors,
+        ...preconditionResponses(cadenceSettingsSchema),
+      },
     }),
-    async (c) =>
-      c.json(await cadenceSettings.updateCadencePolicy(c.var.actor, c.req.valid('json')), 200),
+    async (c) => {
+      const body = c.req.valid('json');
+      return c.json(
+        await cadenceSettings.updateCadencePolicy(c.var.actor, {
+          ...body,
+          baseVersion: baseVersionOf(c, body),
+        }),
+        200,
+      );
+    },
   );
 
   router.openapi(

@@ -46,6 +46,7 @@ export const excludedTables: Record<string, string> = {
     'the feed address is a secret that works like a password; the feed itself is rebuilt from exported data',
   cadence_settings: 'organisation configuration; the person is only the admin who last saved it',
   mail_settings: 'organisation configuration; the person is only the admin who last saved it',
+  retention_settings: 'organisation configuration; the person is only the admin who last saved it',
   coverage_groups:
     'a cache of dashboard aggregates (C1), recomputed from reporting lines and conversation dates, which are exported',
   coverage_dirty:

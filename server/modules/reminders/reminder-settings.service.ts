@@ -3,10 +3,12 @@ import type {
   MailSettings,
   OutboxList,
   ReminderPreferences,
+  UpdateMailSettings,
   UpdateReminderPreferences,
 } from '../../../shared/schemas/cadence.ts';
 import type { Clock } from '../../clock.ts';
 import type { Database } from '../../db/client.ts';
+import { requireBaseVersion, StaleVersionError } from '../../errors.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { abilitiesOf, authorize, requirePerson } from '../../policies/authorize.ts';
@@ -15,10 +17,10 @@ import { CONTENT_KIND_SUFFIX } from './reminder-mail.ts';
 import { mailSettingsPolicy, outboxPolicy, ownRemindersPolicy } from './reminders.policy.ts';
 import {
   countOutbox,
-  findIsLinkOnly,
+  findMailSettings,
   listDisabledReminders,
   listOutboxMessages,
-  upsertMailSettings,
+  saveMailSettingsIfVersion,
   upsertReminderPreference,
 } from './reminders.repository.ts';
 
@@ -38,9 +40,11 @@ export function createReminderSettingsService(deps: {
   }
 
   async function mailSettings(actor: Actor): Promise<MailSettings> {
+    const { isLinkOnly, version } = await findMailSettings(db);
     return {
-      isLinkOnly: await findIsLinkOnly(db),
+      isLinkOnly,
       isSmtpConfigured: mailer.isConfigured,
+      version,
       abilities: { update: abilitiesOf(actor, mailSettingsPolicy, null).update },
     };
   }
@@ -76,17 +80,23 @@ export function createReminderSettingsService(deps: {
       return mailSettings(actor);
     },
 
-    /** Makes all mail link-only, or lets the pair's own summary travel in mail to the pair (admins). */
-    async updateMailSettings(actor: Actor, input: { isLinkOnly: boolean }): Promise<MailSettings> {
+    /**
+     * Makes all mail link-only, or lets the pair's own summary travel in mail to the pair (admins).
+     * Compare-and-set on `baseVersion` (ADR 080): 428 without it, StaleVersionError (409, with the
+     * current setting) when someone saved first.
+     */
+    async updateMailSettings(actor: Actor, input: UpdateMailSettings): Promise<MailSettings> {
       authorize(actor, mailSettingsPolicy, 'update', null);
       const person = requirePerson(actor);
+      const expected = requireBaseVersion(input.baseVersion);
       const now = clock.now();
-      await db.transaction().execute(async (trx) => {
-        await upsertMailSettings(trx, {
-          isLinkOnly: input.isLinkOnly,
-          at: now.toISOString(),
-          by: person.id,
-        });
+      const isSaved = await db.transaction().execute(async (trx) => {
+        const saved = await saveMailSettingsIfVersion(
+          trx,
+          { isLinkOnly: input.isLinkOnly, at: now.toISOString(), by: person.id },
+          expected,
+        );
+        if (!saved) return false;
         await recordAuditEvent(
           trx,
           {
@@ -100,7 +110,15 @@ export function createReminderSettingsService(deps: {
           },
           now,
         );
+        return true;
       });
+      if (!isSaved) {
+        const current = await mailSettings(actor);
+        throw new StaleVersionError(
+          `Someone changed the mail setting since you opened it (now version ${current.version}).`,
+          current,
+        );
+      }
       return mailSettings(actor);
     },
 

@@ -281,7 +281,9 @@ describe('reminders with two instances on one database', () => {
 
     const admin = await t.buildPerson({ name: 'Ada Admin', isAdmin: true });
     const adminAgent = await t.agentFor(admin);
-    expect((await adminAgent.put('/api/mail-settings', { isLinkOnly: true })).status).toBe(200);
+    const mail = await adminAgent.get<{ version: number }>('/api/mail-settings');
+    const linkOnly = { isLinkOnly: true, baseVersion: mail.body.version };
+    expect((await adminAgent.put('/api/mail-settings', linkOnly)).status).toBe(200);
     const c8 = await insertHeldConversation(t, pair(8), {
       kind: 'initial',
       daysAgo: 1,

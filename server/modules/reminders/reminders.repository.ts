@@ -20,26 +20,48 @@ export async function findIsLinkOnly(db: Transaction): Promise<boolean> {
   return row?.is_link_only ?? false;
 }
 
-export async function upsertMailSettings(
+/**
+ * The mail setting with its version (ADR 080), read together so a client never pairs one save's
+ * value with another's version: version 0 while nothing is stored (summaries may travel).
+ */
+export async function findMailSettings(
+  db: Transaction,
+): Promise<{ isLinkOnly: boolean; version: number }> {
+  const row = await db
+    .selectFrom('mail_settings')
+    .select(['is_link_only', 'row_version'])
+    .where('id', '=', SETTINGS_ID)
+    .executeTakeFirst();
+  return row
+    ? { isLinkOnly: row.is_link_only, version: row.row_version ?? 1 }
+    : { isLinkOnly: false, version: 0 };
+}
+
+/**
+ * Saves the mail setting if it is still at `expected` (compare-and-set, ADR 080): version 0 means
+ * "nothing stored yet". False when someone saved first.
+ */
+export async function saveMailSettingsIfVersion(
   db: Transaction,
   input: { isLinkOnly: boolean; at: string; by: string },
-): Promise<void> {
-  await db
-    .insertInto('mail_settings')
-    .values({
-      id: SETTINGS_ID,
-      is_link_only: input.isLinkOnly,
-      updated_at: input.at,
-      updated_by: input.by,
-    })
-    .onConflict((oc) =>
-      oc.column('id').doUpdateSet({
-        is_link_only: input.isLinkOnly,
-        updated_at: input.at,
-        updated_by: input.by,
-      }),
-    )
-    .execute();
+  expected: number,
+): Promise<boolean> {
+  const values = { is_link_only: input.isLinkOnly, updated_at: input.at, updated_by: input.by };
+  if (expected === 0) {
+    const inserted = await db
+      .insertInto('mail_settings')
+      .values({ id: SETTINGS_ID, ...values, row_version: 1 })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+  const updated = await db
+    .updateTable('mail_settings')
+    .set((eb) => ({ ...values, row_version: eb('row_version', '+', 1) }))
+    .where('id', '=', SETTINGS_ID)
+    .where('row_version', '=', expected)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
 }
 
 /** Reminder kinds each person turned off (everything else is on). */

@@ -60,12 +60,47 @@ describe('reminder choices, mail setting and outbox page', () => {
       expect((await agents[role].put('/api/mail-settings', { isLinkOnly: true })).status).toBe(403);
     }
     const read = await agents.admin.get<MailSettings>('/api/mail-settings');
-    expect(read.body).toMatchObject({ isLinkOnly: false, isSmtpConfigured: true });
-    const bad = await agents.admin.put('/api/mail-settings', { isLinkOnly: 'yes' });
+    expect(read.body).toMatchObject({ isLinkOnly: false, isSmtpConfigured: true, version: 0 });
+    const bad = await agents.admin.put('/api/mail-settings', { isLinkOnly: 'yes', baseVersion: 0 });
     expect(bad.status).toBe(400);
-    const on = await agents.admin.put<MailSettings>('/api/mail-settings', { isLinkOnly: true });
-    expect(on.body.isLinkOnly).toBe(true);
-    await agents.admin.put('/api/mail-settings', { isLinkOnly: false });
+    const on = await agents.admin.put<MailSettings>('/api/mail-settings', {
+      isLinkOnly: true,
+      baseVersion: read.body.version,
+    });
+    expect(on.status).toBe(200);
+    expect(on.body).toMatchObject({ isLinkOnly: true, version: 1 });
+    const off = await agents.admin.request<MailSettings>(
+      'PUT',
+      '/api/mail-settings',
+      { isLinkOnly: false },
+      { 'if-match': `"${on.body.version}"` },
+    );
+    expect(off.status).toBe(200);
+    expect(off.body).toMatchObject({ isLinkOnly: false, version: 2 });
+  });
+
+  it('refuses a mail setting saved over someone else’s (409 with the current one) or without a version (428)', async () => {
+    const opened = (await agents.admin.get<MailSettings>('/api/mail-settings')).body;
+    const first = await agents.admin.put<MailSettings>('/api/mail-settings', {
+      isLinkOnly: true,
+      baseVersion: opened.version,
+    });
+    expect(first.status).toBe(200);
+    const late = await agents.admin.put<{ error: string; current: MailSettings }>(
+      '/api/mail-settings',
+      { isLinkOnly: false, baseVersion: opened.version },
+    );
+    expect(late.status).toBe(409);
+    expect(late.body.error).toBe('stale_version');
+    expect(late.body.current).toMatchObject({ isLinkOnly: true, version: first.body.version });
+    const blind = await agents.admin.put<{ error: string }>('/api/mail-settings', {
+      isLinkOnly: false,
+    });
+    expect(blind.status).toBe(428);
+    expect(blind.body.error).toBe('precondition_required');
+    const now = (await agents.admin.get<MailSettings>('/api/mail-settings')).body;
+    expect(now).toMatchObject({ isLinkOnly: true, version: first.body.version });
+    await agents.admin.put('/api/mail-settings', { isLinkOnly: false, baseVersion: now.version });
   });
 
   it('shows admins the outbox, never a body that carries a pair’s summary', async () => {

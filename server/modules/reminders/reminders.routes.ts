@@ -1,5 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { cookieAuth, jsonBody, jsonContent, signedInErrors } from '../../http/openapi.ts';
+import {
+  baseVersionOf,
+  ifMatchHeaderSchema,
+  preconditionResponses,
+} from '../../http/preconditions.ts';
 import { createRouter } from '../../http/router.ts';
 import {
   mailSettingsSchema,
@@ -74,12 +79,26 @@ export function reminderRoutes({
       path: '/mail-settings',
       tags,
       summary: 'Make all mail link-only, or not (admins)',
+      description:
+        'Send the version you started from as `baseVersion` or `If-Match` (0 before the first save); stale → 409 with the current setting, none → 428.',
       security: cookieAuth,
-      request: { body: jsonBody(updateMailSettingsSchema) },
-      responses: { 200: jsonContent(mailSettingsSchema, 'The setting'), ...signedInErrors },
+      request: { headers: ifMatchHeaderSchema, body: jsonBody(updateMailSettingsSchema) },
+      responses: {
+        200: jsonContent(mailSettingsSchema, 'The setting'),
+        ...signedInErrors,
+        ...preconditionResponses(mailSettingsSchema),
+      },
     }),
-    async (c) =>
-      c.json(await reminderSettings.updateMailSettings(c.var.actor, c.req.valid('json')), 200),
+    async (c) => {
+      const body = c.req.valid('json');
+      return c.json(
+        await reminderSettings.updateMailSettings(c.var.actor, {
+          isLinkOnly: body.isLinkOnly,
+          baseVersion: baseVersionOf(c, body),
+        }),
+        200,
+      );
+    },
   );
 
   router.openapi(

@@ -27,11 +27,12 @@ export const cadenceRows: MatrixRow[] = [
   },
   {
     operation: 'PUT /api/cadence-policy',
-    setup: async (w) => ({
-      policy: JSON.stringify(
-        (await ok(w.agents.admin.get<{ policy: unknown }>('/api/cadence-policy'))).body.policy,
-      ),
-    }),
+    setup: async (w) => {
+      const { body } = await ok(
+        w.agents.admin.get<{ policy: object; version: number }>('/api/cadence-policy'),
+      );
+      return { policy: JSON.stringify({ ...body.policy, baseVersion: body.version }) };
+    },
     request: (_w, ctx) => ({ path: '/api/cadence-policy', body: JSON.parse(ctx.policy ?? '{}') }),
     // The people team sets the rules everyone is held to (admins count as people team).
     expect: signedIn(403, { admin: 200, peopleTeam: 200 }),
@@ -81,7 +82,15 @@ export const cadenceRows: MatrixRow[] = [
   },
   {
     operation: 'PUT /api/mail-settings',
-    request: () => ({ path: '/api/mail-settings', body: { isLinkOnly: false } }),
+    setup: async (w) => ({
+      v: String(
+        (await ok(w.agents.admin.get<{ version: number }>('/api/mail-settings'))).body.version,
+      ),
+    }),
+    request: (_w, ctx) => ({
+      path: '/api/mail-settings',
+      body: { isLinkOnly: false, baseVersion: Number(ctx.v) },
+    }),
     expect: adminOnly(200),
   },
   {

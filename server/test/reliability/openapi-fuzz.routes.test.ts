@@ -12,7 +12,7 @@ import { hostileStrings } from './hostile-strings.ts';
  * seed is printed with any failure so the run can be repeated.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
-const TOTAL = Number(process.env.FUZZ_REQUESTS ?? 10_000);
+const TOTAL = Number(process.env.FUZZ_REQUESTS ?? 20_000);
 
 describe('fuzzing every API operation', () => {
   let t: TestHarness;

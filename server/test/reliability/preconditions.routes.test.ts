@@ -32,10 +32,7 @@ const NEEDS_NO_PRECONDITION: Record<string, string> = {
  * Shared settings that ADR 080 covers but whose owners have not added the precondition yet.
  * Listed so the gap is visible; the test fails as soon as one gains it (then move it out).
  */
-const AWAITING_PRECONDITION: Record<string, string> = {
-  'PUT /api/cadence-policy': 'organisation setting (cadence module)',
-  'PUT /api/mail-settings': 'organisation setting (reminders module)',
-};
+const AWAITING_PRECONDITION: Record<string, string> = {};
 
 describe('version preconditions on shared, editable records (ADR 080)', () => {
   let t: TestHarness;
@@ -67,7 +64,7 @@ describe('version preconditions on shared, editable records (ADR 080)', () => {
 
   it('documents the current version in the 409 of every guarded write', () => {
     const guarded = writes.filter((op) => op.responses.has(428));
-    expect(guarded.length).toBeGreaterThanOrEqual(7);
+    expect(guarded.length).toBeGreaterThanOrEqual(9);
     for (const op of guarded) {
       const conflict = op.responses.get(409);
       expect(conflict?.properties?.current, `${op.key}: 409 must carry "current"`).toBeDefined();

@@ -6,9 +6,10 @@ import type {
   OutboxList,
   ReminderPreferences,
   UpdateCadencePolicy,
+  UpdateMailSettings,
   UpdateReminderPreferences,
 } from '../../../shared/schemas/cadence.ts';
-import { api } from '../../lib/api.ts';
+import { ApiError, api } from '../../lib/api.ts';
 
 export function useReminderPreferences() {
   return useQuery({
@@ -78,9 +79,14 @@ export function useMailSettings() {
 export function useUpdateMailSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { isLinkOnly: boolean }) =>
+    mutationFn: (input: UpdateMailSettings) =>
       api<MailSettings>('/api/mail-settings', { method: 'PUT', body: input }),
     onSuccess: (data) => queryClient.setQueryData(['mail-settings'], data),
+    // Someone saved first (ADR 080): show the setting as it is now, so the next switch starts there.
+    onError: (error) => {
+      if (error instanceof ApiError && error.isStale)
+        queryClient.setQueryData(['mail-settings'], error.current as MailSettings);
+    },
   });
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   Alert,
   Button,
@@ -88,6 +88,11 @@ const fields: { key: Field; label: string; unit: string; description: string }[]
   },
 ];
 
+/** An error about one of the policy's fields, shown under that field rather than below the form. */
+function isFieldError(error: unknown): error is ApiError & { field: Field } {
+  return error instanceof ApiError && fields.some((f) => f.key === error.field);
+}
+
 function PolicyForm() {
   const settings = useCadenceSettings();
   if (settings.isError)
@@ -101,26 +106,34 @@ function PolicyEditor({ data }: { data: CadenceSettings }) {
   const [values, setValues] = useState<Record<Field, number | string>>(() => ({ ...data.policy }));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const canEdit = data.abilities.update;
+  // The version this form started from (ADR 080): saving over someone else's change is refused.
+  const baseVersion = useRef(data.version);
+  const stale =
+    update.error instanceof ApiError && update.error.isStale
+      ? (update.error.current as CadenceSettings)
+      : null;
 
   async function save(next: Record<Field, number | string>) {
-    const parsed = updateCadencePolicySchema.safeParse(
-      Object.fromEntries(
+    const parsed = updateCadencePolicySchema.safeParse({
+      ...Object.fromEntries(
         Object.entries(next).map(([k, v]) => [k, v === '' ? undefined : Number(v)]),
       ),
-    );
+      baseVersion: baseVersion.current,
+    });
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
       return;
     }
     setErrors({});
     try {
-      await update.mutateAsync(parsed.data);
+      const saved = await update.mutateAsync(parsed.data);
+      baseVersion.current = saved.version;
       notifications.show({
         color: 'teal',
         message: 'The cadence policy is saved. Every due date now follows it.',
       });
     } catch (error) {
-      if (error instanceof ApiError && error.field) setErrors({ [error.field]: error.message });
+      if (isFieldError(error)) setErrors({ [error.field]: error.message });
     }
   }
 
@@ -186,10 +199,35 @@ function PolicyEditor({ data }: { data: CadenceSettings }) {
             </Button>
           </Group>
         )}
-        {update.isError && !(update.error instanceof ApiError && update.error.field) && (
-          <Text c="red" size="sm" role="alert" mt="sm">
-            {messageOf(update.error)}
-          </Text>
+        {stale ? (
+          <Alert color="orange" role="alert" mt="md" title="Someone else changed the policy">
+            <Text size="sm" mb="sm">
+              {stale.updatedBy
+                ? `${stale.updatedBy.name} saved the policy after you opened this page`
+                : 'The policy was saved by someone else after you opened this page'}
+              , so your values were not saved. Load the saved policy to review it, then make your
+              change again.
+            </Text>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => {
+                baseVersion.current = stale.version;
+                setValues({ ...stale.policy });
+                setErrors({});
+                update.reset();
+              }}
+            >
+              Load the saved policy
+            </Button>
+          </Alert>
+        ) : (
+          update.isError &&
+          !isFieldError(update.error) && (
+            <Text c="red" size="sm" role="alert" mt="sm">
+              {messageOf(update.error)}
+            </Text>
+          )
         )}
       </form>
     </Paper>
@@ -199,6 +237,7 @@ function PolicyEditor({ data }: { data: CadenceSettings }) {
 function MailSettingsCard() {
   const settings = useMailSettings();
   const update = useUpdateMailSettings();
+  const isStale = update.error instanceof ApiError && update.error.isStale;
   return (
     <Paper withBorder radius="lg" p="lg" component="section" aria-labelledby="mail-title">
       <Title order={2} fz="lg" id="mail-title">
@@ -216,8 +255,25 @@ function MailSettingsCard() {
             label="Send links only, never a summary"
             checked={settings.data.isLinkOnly}
             disabled={update.isPending}
-            onChange={(event) => update.mutate({ isLinkOnly: event.currentTarget.checked })}
+            onChange={(event) =>
+              update.mutate({
+                isLinkOnly: event.currentTarget.checked,
+                baseVersion: settings.data.version,
+              })
+            }
           />
+          {isStale ? (
+            <Alert color="orange" variant="light" role="alert">
+              Another admin changed this setting after you opened the page, so your change was not
+              saved. The switch now shows their choice; change it again if you still want to.
+            </Alert>
+          ) : (
+            update.isError && (
+              <Alert color="red" variant="light" role="alert">
+                {messageOf(update.error)}
+              </Alert>
+            )
+          )}
           {!settings.data.isSmtpConfigured && (
             <Alert color="red" variant="light">
               No mail server is set up (SMTP_URL), so mail waits in the outbox page instead of being
