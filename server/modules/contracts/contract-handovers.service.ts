@@ -6,7 +6,7 @@ import type { Actor } from '../../policies/actor.ts';
 import { authorize, requirePerson } from '../../policies/authorize.ts';
 import type { Handover, HandoverList } from '../../../shared/schemas/contracts.ts';
 import { auditRecordRead } from '../conversations/conversation-audit.ts';
-import { loadPairFacts } from '../conversations/conversations.repository.ts';
+import { loadPairFacts, loadPairFactsOf } from '../conversations/conversations.repository.ts';
 import { findHandover, listHandoversFor, updateHandover } from './contract-handovers.repository.ts';
 import { ownCommitmentsPolicy, handoverPolicy } from './contracts.policy.ts';
 import { presentHandover, toHandoverResource } from './contracts.presenter.ts';
@@ -54,12 +54,22 @@ export function createContractHandoverService({ database, clock }: Deps) {
     async listHandovers(actor: Actor): Promise<HandoverList> {
       authorize(actor, ownCommitmentsPolicy, 'view', null);
       const person = requirePerson(actor);
-      const rows = await listHandoversFor(db, person.id, clock.now());
+      const now = clock.now();
+      const rows = await listHandoversFor(db, person.id, now);
+      const factsOf = await loadPairFactsOf(
+        db,
+        rows.map((row) => row.engineerId),
+        toIsoDate(now),
+      );
       const items: Handover[] = [];
       for (const row of rows) {
-        const facts = await loadPairFacts(db, row.engineerId, toIsoDate(clock.now()));
-        if (handoverPolicy.view(actor, toHandoverResource(row, facts, clock.now())))
-          items.push(presentHandover(actor, row, facts, clock.now()));
+        const facts = factsOf.get(row.engineerId) ?? {
+          engineerId: row.engineerId,
+          currentManagerId: null,
+          chainIds: [],
+        };
+        if (handoverPolicy.view(actor, toHandoverResource(row, facts, now)))
+          items.push(presentHandover(actor, row, facts, now));
       }
       return { items };
     },
