@@ -9,6 +9,7 @@ import { DEMO_PEOPLE, demoEmailOf } from './demo-people.ts';
 import { DEMO_PASSWORD, demoAccounts, demoSignInHelp, seedDemoOrganization } from './seed.ts';
 import type { DemoSeedResult } from './seed.ts';
 import { seedDemoPlacements } from './seed-careers.ts';
+import { seedDemoHistory } from './seed-history.ts';
 
 describe('the demo organisation', () => {
   let t: TestHarness;
@@ -144,5 +145,41 @@ describe('the demo organisation', () => {
     );
     expect(sofia.status).toBe(200);
     expect(sofia.body.current?.level.code).toBe('IC3');
+  });
+
+  it('gives the demo two years of conversations and a living contract, once', async () => {
+    const held = await seedDemoHistory(t.database, t.clock, seeded.personIds);
+    expect(held).toBeGreaterThan(100);
+    expect(await seedDemoHistory(t.database, t.clock, seeded.personIds)).toBe(0);
+
+    const asSofia = await t.agentFor({ id: idOf('sofia'), email: '', name: '' });
+    const contracts = await asSofia.get<{ items: { id: string; status: string }[] }>(
+      `/api/people/${idOf('sofia')}/contracts`,
+    );
+    expect(contracts.status).toBe(200);
+    const active = contracts.body.items.find((c) => c.status === 'active');
+    expect(active).toBeDefined();
+    const contract = await asSofia.get<{
+      agreedVersion: number | null;
+      versions: { caveat: string; goals: unknown[] }[];
+      commitments: unknown[];
+      checkIns: unknown[];
+    }>(`/api/contracts/${active?.id ?? ''}`);
+    expect(contract.status).toBe(200);
+    expect(contract.body.agreedVersion).toBe(1);
+    expect(contract.body.versions[0]?.goals).toHaveLength(2);
+    expect(contract.body.versions[0]?.caveat).toMatch(/promotion panel/);
+    expect(contract.body.commitments).toHaveLength(3);
+    expect(contract.body.checkIns).toHaveLength(1);
+
+    const asAisha = await t.agentFor({ id: idOf('aisha'), email: '', name: '' });
+    const home = await asAisha.get<{ upcomingConversations: unknown[] }>('/api/home');
+    expect(home.status).toBe(200);
+    expect(home.body.upcomingConversations.length).toBeGreaterThan(0);
+    const timeline = await asSofia.get<{ items: { type: string }[] }>(
+      `/api/people/${idOf('sofia')}/timeline`,
+    );
+    expect(timeline.status).toBe(200);
+    expect(timeline.body.items.some((item) => item.type === 'conversation')).toBe(true);
   });
 });

@@ -16,6 +16,7 @@ import {
 import { findPeopleByEmails, insertPerson } from '../modules/people/people.repository.ts';
 import { changeManager } from '../modules/people/people.service.ts';
 import { seedDemoPlacements } from './seed-careers.ts';
+import { seedDemoHistory } from './seed-history.ts';
 import { DEMO_ORGANIZATION_NAME, DEMO_PEOPLE, demoEmailOf } from './demo-people.ts';
 import type { DemoPerson } from './demo-people.ts';
 
@@ -203,6 +204,11 @@ async function main(): Promise<void> {
     const placed = await seedDemoPlacements(database, systemClock, personIds);
     if (placed > 0)
       process.stdout.write(`Placed ${placed} people on the built-in career framework.\n`);
+    const held = await seedDemoHistory(database, systemClock, personIds);
+    if (held > 0)
+      process.stdout.write(
+        `Added two years of history: ${held} conversations held, and a development contract.\n`,
+      );
     process.stdout.write(
       `${isCreated ? 'Created' : 'Using'} the demo organisation in ${config.dataDir} (delete that folder to start afresh).\n`,
     );
