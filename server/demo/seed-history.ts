@@ -159,13 +159,16 @@ async function seedConversations(trx: Transaction, ids: Ids, now: number): Promi
     const next = streamFor(person.key);
     const discipline = DISCIPLINE[person.key] ?? 0.85;
     for (const spell of spellsOf(person, joined)) {
-      const start = now - Math.min(spell.fromDaysAgo, HISTORY_DAYS) * DAY_MS;
+      const spellStart = now - spell.fromDaysAgo * DAY_MS;
       const end = now - spell.untilDaysAgo * DAY_MS - 2 * DAY_MS;
-      const isNewManager = spell.fromDaysAgo <= HISTORY_DAYS;
-      let at = start + (isNewManager ? (next() < discipline ? 4 : 18) + next() * 8 : 0) * DAY_MS;
-      let index = isNewManager ? 0 : 1;
+      const windowStart = now - HISTORY_DAYS * DAY_MS;
+      // Every pair starts with a first conversation (late for the less disciplined), then reviews;
+      // before the two-year window only that first conversation is written.
+      let at = spellStart + ((next() < discipline ? 4 : 18) + next() * 8) * DAY_MS;
+      let index = 0;
       while (at < end) {
         const isOnTime = next() < discipline;
+        const isRecent = at > now - 60 * DAY_MS;
         const kind =
           index === 0
             ? 'initial'
@@ -179,14 +182,20 @@ async function seedConversations(trx: Transaction, ids: Ids, now: number): Promi
           managerId: ids.of(spell.managerKey),
           kind,
           heldAt: at,
-          summaryAfterHours: isOnTime ? 3 + Math.floor(next() * 18) : next() < 0.5 ? 60 : null,
-          acknowledgedAfterHours: next() < 0.85 ? 4 + Math.floor(next() * 70) : null,
+          // Old summaries all went out, some late; only a recent one may still be missing.
+          summaryAfterHours: isOnTime
+            ? 3 + Math.floor(next() * 18)
+            : isRecent && next() < 0.5
+              ? null
+              : 60,
+          acknowledgedAfterHours: !isRecent || next() < 0.7 ? 4 + Math.floor(next() * 70) : null,
           summary: SUMMARIES[index % SUMMARIES.length] ?? SUMMARIES[0],
           now,
         });
         held += 1;
         index += 1;
         at += (isOnTime ? 78 + next() * 12 : 110 + next() * 70) * DAY_MS;
+        if (at < windowStart) at = windowStart + next() * 60 * DAY_MS;
       }
     }
   }

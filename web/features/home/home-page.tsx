@@ -117,8 +117,12 @@ function ManagerStats({ home }: { home: Home }) {
   ).length;
   return (
     <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md">
-      <Stat label="Overdue" value={overdue} tone={overdue > 0 ? 'red' : undefined} />
-      <Stat label="Due soon" value={countState(all, 'due')} />
+      <Stat
+        label="Overdue for your reports"
+        value={overdue}
+        tone={overdue > 0 ? 'red' : undefined}
+      />
+      <Stat label="Due soon for your reports" value={countState(all, 'due')} />
       <Stat label="Reports on cadence" value={`${onCadence} of ${home.reports.length}`} />
     </SimpleGrid>
   );
