@@ -6,7 +6,7 @@ import { createMailer } from '../../mail/mailer.ts';
 import { createTestHarness } from '../../test/harness.ts';
 import type { TestHarness } from '../../test/harness.ts';
 import { startSmtpSink } from '../../test/smtp-sink.ts';
-import { countUnsent } from './outbox.repository.ts';
+import { claimMessage, countUnsent, markFailed } from './outbox.repository.ts';
 import { createOutboxSweeper, enqueueMessage, retryDelayMs } from './outbox.service.ts';
 
 const logger = createLogger('silent');
@@ -117,6 +117,24 @@ describe('mail outbox', () => {
     expect(await sweeper.sweep()).toEqual({ sent: 0, failed: 0 });
     expect(sink.messages.filter((m) => m.subject === 'outage-1')).toHaveLength(1);
     await sink.close();
+  });
+
+  it('does not let a second sweeper retry a message another one just failed', async () => {
+    await enqueue('listed-by-both');
+    const row = await t.db
+      .selectFrom('outbox_messages')
+      .select('id')
+      .where('dedupe_key', '=', 'listed-by-both')
+      .executeTakeFirstOrThrow();
+    // Both sweepers listed it; A claims it first and fails it, setting a later retry.
+    const now = t.clock.now().toISOString();
+    const lease = new Date(t.clock.now().getTime() + 60_000).toISOString();
+    expect(await claimMessage(t.db, row.id, 'sweeper-a', now, lease)).toBeDefined();
+    const retryAt = new Date(t.clock.now().getTime() + retryDelayMs(0)).toISOString();
+    await markFailed(t.db, row.id, 'sweeper-a', retryAt, 'connection refused');
+    // B, working from its earlier list, must not win it before the retry time.
+    expect(await claimMessage(second.db, row.id, 'sweeper-b', now, lease)).toBeUndefined();
+    expect(await claimMessage(second.db, row.id, 'sweeper-b', retryAt, lease)).toBeDefined();
   });
 
   it('sends nothing when the enqueueing transaction rolls back', async () => {

@@ -62,6 +62,8 @@ export async function claimMessage(
     .set({ lease_owner: owner, lease_expires_at: leaseUntil })
     .where('id', '=', id)
     .where('sent_at', 'is', null)
+    // Checked again here: another sweeper may have failed it (and set a later retry) since it was listed.
+    .where('available_at', '<=', now)
     .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<', now)]))
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return undefined;
