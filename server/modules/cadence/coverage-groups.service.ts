@@ -1,3 +1,4 @@
+import { yieldToRequests } from '../../background/yield.ts';
 import type { Clock } from '../../clock.ts';
 import { toIsoDate } from '../../clock.ts';
 import type { Database } from '../../db/client.ts';
@@ -56,6 +57,7 @@ export function createCoverageGroupsService({
     const windowStart = windowStartOf(now);
     let written = 0;
     for (let start = 0; start < managerIds.length; start += BATCH) {
+      if (start > 0) await yieldToRequests();
       const batch = managerIds.slice(start, start + BATCH);
       const engineers = await listTeamEngineers(db, batch, today);
       const snapshots = await loadSnapshots(db, engineers, policy, now);

@@ -1,3 +1,4 @@
+import { yieldToRequests } from '../../background/yield.ts';
 import type { Obligation } from '../../../shared/cadence/cadence.ts';
 import type { SummaryFields } from '../../../shared/schemas/conversations.ts';
 import { formatStartInZone } from '../../../shared/schemas/conversations.ts';
@@ -307,6 +308,7 @@ export function createReminderScheduler(deps: {
     // digests): memory stays bounded and requests are served between batches.
     let queued = 0;
     for (const batch of teamBatches(engineers, TICK_BATCH)) {
+      await yieldToRequests();
       const snapshots = await loadSnapshots(db, batch, policy, now);
       queued += await syncSnapshots(snapshots, now, options);
     }

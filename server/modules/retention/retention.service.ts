@@ -1,3 +1,4 @@
+import { yieldToRequests } from '../../background/yield.ts';
 import type {
   RetentionPassCounts,
   RetentionSettings,
@@ -66,6 +67,7 @@ export function createRetentionService({ database, clock }: { database: Database
   ): Promise<number> {
     let total = 0;
     for (;;) {
+      await yieldToRequests();
       const removed = await db.transaction().execute(async (trx) => {
         const ids = await list(trx);
         return { found: ids.length, removed: ids.length ? await remove(trx, ids) : 0 };
@@ -169,6 +171,7 @@ export function createRetentionService({ database, clock }: { database: Database
           const due = await listFormerEmployeesDue(db, cutoff, PEOPLE_BATCH);
           // One transaction per person: their content goes all at once or not at all.
           for (const personId of due) {
+            await yieldToRequests();
             const removed = await db
               .transaction()
               .execute((trx) => removeFormerEmployeeContent(trx, personId, at));
