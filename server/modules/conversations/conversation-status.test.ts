@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultCadencePolicy } from '../../../shared/cadence/cadence.ts';
 import { summaryStatusAt } from './conversation-status.ts';
 
 const held = {
@@ -10,7 +11,7 @@ const held = {
   latestResponseKind: null,
 };
 
-const day = { summaryWithinHours: 24 };
+const day = defaultCadencePolicy;
 
 describe('summaryStatusAt', () => {
   it('is not due before the end, due for 24 hours, then overdue', () => {
@@ -26,7 +27,7 @@ describe('summaryStatusAt', () => {
   });
 
   it('follows the organisation’s policy for how long the manager has', () => {
-    const twoDays = { summaryWithinHours: 48 };
+    const twoDays = { ...defaultCadencePolicy, summaryWithinHours: 48 };
     expect(summaryStatusAt(held, new Date('2026-03-12T15:00:00Z'), twoDays)).toBe('due');
     expect(summaryStatusAt(held, new Date('2026-03-12T15:00:01Z'), twoDays)).toBe('overdue');
   });

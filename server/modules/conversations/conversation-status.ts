@@ -1,9 +1,10 @@
-import { HOUR_MS, MINUTE_MS } from '../../clock.ts';
+import { MINUTE_MS } from '../../clock.ts';
+import { summaryDueAt as engineSummaryDueAt } from '../../../shared/cadence/cadence.ts';
 import type { CadencePolicy } from '../../../shared/cadence/cadence.ts';
 import type { SummaryStatus } from '../../../shared/schemas/conversations.ts';
 
-/** The part of the organisation's cadence policy that sets when a summary is due (DESIGN §2.3). */
-export type SummaryPolicy = Pick<CadencePolicy, 'summaryWithinHours'>;
+/** The organisation's cadence policy, which sets when a summary is due (DESIGN §2.3). */
+export type SummaryPolicy = CadencePolicy;
 
 export interface SummaryFacts {
   status: 'proposed' | 'confirmed' | 'completed' | 'cancelled';
@@ -23,7 +24,8 @@ export function endOf(facts: Pick<SummaryFacts, 'startsAt' | 'durationMinutes' |
 /** The instant the summary is due, or null when none is expected (cancelled). */
 export function summaryDueAt(facts: SummaryFacts, policy: SummaryPolicy): Date | null {
   if (facts.status === 'cancelled') return null;
-  return new Date(endOf(facts).getTime() + policy.summaryWithinHours * HOUR_MS);
+  // The cadence engine is the one source of due dates.
+  return new Date(engineSummaryDueAt(endOf(facts).toISOString(), policy));
 }
 
 /** Where the summary stands at `now`; pure so the cadence and dashboards can reuse it. */
