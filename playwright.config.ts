@@ -2,10 +2,12 @@ import { defineConfig } from '@playwright/test';
 
 /**
  * Browser tests drive the built web app (`npx vite build` first; `npm test` does it) served by a
- * fresh Trajectory server per spec file (see e2e/fixtures/server.ts).
+ * fresh Trajectory server per spec file (see e2e/fixtures/server.ts), bundled as production runs it
+ * (e2e/global-setup.ts).
  */
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/global-setup.ts',
   workers: 1,
   retries: 0,
   reporter: 'list',

@@ -1,89 +1,35 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { newPage, signIn } from './fixtures/api.ts';
 import { expectAccessible } from './fixtures/axe.ts';
+import { useFreshServer } from './fixtures/server.ts';
 
 /*
  * Cadence in the browser, on an organisation with a year of history (seeded before the server
  * starts): the manager's home and team view, the leader's home and coverage dashboard with its
  * drill-down, an engineer's home, notification choices and the calendar feed, and the admin's
- * cadence policy and outbox. Ports 4700–4799 are this spec's own.
+ * cadence policy and outbox.
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SHOTS = '/tmp/shots-cadence';
-const PORTS = { first: 4700, last: 4799 };
 
-function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
-}
-
-let baseUrl = '';
 let password = '';
-let stopServer: () => Promise<void> = async () => undefined;
+const server = useFreshServer({
+  prepare: (dataDir) => {
+    const seeded = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'e2e/fixtures/cadence-seed.ts', dataDir],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}`);
+    password = (JSON.parse(seeded.stdout) as { password: string }).password;
+  },
+});
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  let port = 0;
-  for (let p = PORTS.first; p <= PORTS.last && port === 0; p += 1)
-    if (await isPortFree(p)) port = p;
-  if (port === 0) throw new Error('no free port in 4700-4799');
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'trajectory-e2e-cadence-'));
-  const seeded = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'e2e/fixtures/cadence-seed.ts', dataDir],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
-  if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}`);
-  password = (JSON.parse(seeded.stdout) as { password: string }).password;
-  baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: '',
-      SMTP_URL: '',
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      BASE_URL: baseUrl,
-      LOG_LEVEL: 'warn',
-      SIGN_IN_ATTEMPTS_PER_IP_PER_MINUTE: '1000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  stopServer = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  await expect
-    .poll(
-      async () => {
-        if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-        return fetch(`${baseUrl}/api/health`).then(
-          (r) => r.status,
-          () => 0,
-        );
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(200);
-});
-test.afterAll(() => stopServer());
 
 async function shots(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
@@ -96,7 +42,7 @@ async function shots(page: Page, name: string) {
 }
 
 test('a manager’s home puts what is late first, with what they owe', async ({ browser }) => {
-  const { context, page } = await newPage(browser, baseUrl, {
+  const { context, page } = await newPage(browser, server.url, {
     viewport: { width: 1366, height: 900 },
   });
   await signIn(page, 'aisha@example.com', password);
@@ -135,7 +81,7 @@ test('a manager’s home puts what is late first, with what they owe', async ({ 
 test('a leader sees coverage across their organisation, without anyone’s words', async ({
   browser,
 }) => {
-  const { context, page } = await newPage(browser, baseUrl, {
+  const { context, page } = await newPage(browser, server.url, {
     viewport: { width: 1366, height: 900 },
   });
   await signIn(page, 'hannah@example.com', password);
@@ -176,7 +122,7 @@ test('a leader sees coverage across their organisation, without anyone’s words
 });
 
 test('an engineer sees what is next for them, and chooses their reminders', async ({ browser }) => {
-  const { context, page } = await newPage(browser, baseUrl);
+  const { context, page } = await newPage(browser, server.url);
   await signIn(page, 'sofia@example.com', password);
   const mine = page.getByRole('list', { name: 'What is next for you' });
   await expect(mine).toContainText('Prepare for your conversation with Aisha Rahman');
@@ -208,7 +154,7 @@ test('an engineer sees what is next for them, and chooses their reminders', asyn
 });
 
 test('an admin sets the cadence policy and sees the outbox', async ({ browser }) => {
-  const { context, page } = await newPage(browser, baseUrl);
+  const { context, page } = await newPage(browser, server.url);
   await signIn(page, 'marta@example.com', password);
   await page.getByRole('link', { name: 'Cadence policy' }).click();
   await expect(
