@@ -225,7 +225,9 @@ export async function chooseActors(url: string, count: number, now: Date): Promi
         .where('manager_id', '=', line.manager_id)
         .where('status', '=', 'completed')
         .orderBy('starts_at', 'desc')
-        .limit(4)
+        // Enough that 16 connections never wait for notes to edit, even when a timed run ends
+        // with saves unanswered (their notes stay out of the pool).
+        .limit(8)
         .execute();
       const [latest] = held;
       if (!latest) continue;

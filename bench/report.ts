@@ -43,6 +43,8 @@ export interface RunFigures {
   machine: Machine;
   secondsPerMeasurement: number;
   coldStartMs: number;
+  /** From spawning until the start-up background passes were done (measurements begin then). */
+  settledMs?: number;
   endpoints: EndpointFigures[];
   mixed: LoadResult;
   browser: PageTiming | null;
@@ -109,6 +111,11 @@ export function renderReport(run: RunFigures): string {
     `- Code: ${m.commit}`,
     `- Data: ${run.totalRows === null ? 'organisation from the cache' : `${run.totalRows.toLocaleString('en-GB')} rows generated in ${run.generationSeconds} s`}`,
     `- ${run.secondsPerMeasurement} s per latency and per throughput measurement`,
+    ...(run.settledMs === undefined
+      ? []
+      : [
+          `- Measured in the steady state: the server's start-up background passes (first reminder tick over everyone, coverage refresh) were done ${(run.settledMs / 1000).toFixed(1)} s after it started`,
+        ]),
     '',
     '## Requests',
     '',

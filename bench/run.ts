@@ -139,6 +139,8 @@ async function benchEngine(engine: Engine): Promise<void> {
     log(`${engine}, ${size}: starting the server…`);
     const server = await startServer(url, { path: '/api/home', cookie: first.engineerCookie });
     log(`  cold start to the first successful request: ${server.coldStartMs.toFixed(0)} ms`);
+    const settledMs = await server.settle();
+    log(`  start-up background passes done after ${(settledMs / 1000).toFixed(1)} s`);
     const recorder = await createRecorder(url);
     const scenarios = buildScenarios(actors);
     const endpoints: EndpointFigures[] = [];
@@ -188,6 +190,7 @@ async function benchEngine(engine: Engine): Promise<void> {
       machine: machineDetails(await engineVersion(url), loadBefore),
       secondsPerMeasurement: seconds,
       coldStartMs: server.coldStartMs,
+      settledMs,
       endpoints,
       mixed,
       browser,

@@ -28,19 +28,40 @@ function pairOf(actors: Actors, connection: Connection): Pair {
   return pair;
 }
 
-/** Which held conversation a connection edits, so no two connections edit the same notes. */
-function notesOf(actors: Actors, connection: Connection) {
-  const pair = pairOf(actors, connection);
-  const slot = Math.floor(connection.index / actors.pairs.length) % pair.notes.length;
-  const notes = pair.notes[slot];
-  if (!notes) throw new Error('no notes to edit');
-  return { pair, notes };
+/**
+ * The shared notes the benchmark edits, handed out so that no two requests in flight edit the
+ * same notes, each with the version its last save returned. A save therefore always carries the
+ * current version, and a 409 would be a real lost-update guard firing, not the benchmark racing
+ * itself. (autocannon resets a connection's context every time it cycles through its requests,
+ * so the notes being saved are remembered in that context only from request to response.)
+ */
+function createNotesPool(actors: Actors) {
+  const pool = actors.pairs.flatMap((pair) => pair.notes.map((notes) => ({ pair, ...notes })));
+  const inFlight = new Set<string>();
+  let cursor = 0;
+  return {
+    take() {
+      for (let tried = 0; tried < pool.length; tried += 1) {
+        const entry = pool[(cursor + tried) % pool.length];
+        if (entry && !inFlight.has(entry.id)) {
+          cursor = (cursor + tried + 1) % pool.length;
+          inFlight.add(entry.id);
+          return entry;
+        }
+      }
+      throw new Error('more requests in flight than notes to edit');
+    },
+    release(id: string, version: number | undefined) {
+      inFlight.delete(id);
+      const entry = pool.find((e) => e.id === id);
+      if (entry && version !== undefined) entry.version = version;
+    },
+  };
 }
 
 export function buildScenarios(actors: Actors): Record<string, NamedScenario> {
   let written = 0;
-  // The version each conversation's notes are at, carried across runs and connections.
-  const versions = new Map<string, number>();
+  const notesPool = createNotesPool(actors);
   const scenarios: NamedScenario[] = [
     {
       key: 'health',
@@ -121,28 +142,33 @@ export function buildScenarios(actors: Actors): Record<string, NamedScenario> {
       isWrite: true,
       isRepeatable: false,
       next: (c) => {
-        const { pair, notes } = notesOf(actors, c);
-        const version = versions.get(notes.id) ?? notes.version;
+        const notes = notesPool.take();
+        c.state.notesId = notes.id;
         written += 1;
         return {
           method: 'PUT',
           path: `/api/conversations/${notes.id}/shared-notes`,
           headers: {
-            cookie: pair.managerCookie,
-            'x-csrf-token': pair.managerCsrf,
+            cookie: notes.pair.managerCookie,
+            'x-csrf-token': notes.pair.managerCsrf,
             'content-type': 'application/json',
           },
           body: JSON.stringify({
             text: `Notes saved by the benchmark, edit ${written}. We talked about the next project and agreed to meet again in a month.`,
-            version,
+            version: notes.version,
           }),
         };
       },
       onResponse: (status, body, c) => {
-        if (status !== 200 && status !== 409) return;
-        const parsed = JSON.parse(body) as { version?: number; current?: { version?: number } };
-        const version = parsed.version ?? parsed.current?.version;
-        if (typeof version === 'number') versions.set(notesOf(actors, c).notes.id, version);
+        const id = c.state.notesId;
+        if (typeof id !== 'string') return;
+        delete c.state.notesId;
+        let version: number | undefined;
+        if (status === 200 || status === 409) {
+          const parsed = JSON.parse(body) as { version?: number; current?: { version?: number } };
+          version = parsed.version ?? parsed.current?.version;
+        }
+        notesPool.release(id, version);
       },
     },
     {

@@ -62,6 +62,9 @@ function openSqlite(file: string, options: OpenOptions): Database {
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
+  // 64 MB of page cache instead of SQLite's 2 MB: the hot indexes of a large organisation stay in
+  // memory rather than being read again through the operating system (docs/performance.md).
+  raw.pragma('cache_size = -65536');
   if (options.isBulkLoad) {
     raw.pragma('synchronous = OFF');
     raw.pragma('cache_size = -262144');
@@ -239,7 +242,7 @@ export async function recreatePostgresDatabase(url: string): Promise<void> {
   }
 }
 
-function isSqlite(db: Kysely<unknown>): boolean {
+export function isSqlite(db: Kysely<unknown>): boolean {
   return db.getExecutor().adapter instanceof SqliteAdapter;
 }
 

@@ -13,6 +13,7 @@ import * as recordVersions from './migrations/0010-record-versions.ts';
 import * as performance from './migrations/0011-performance.ts';
 import * as retention from './migrations/0012-retention.ts';
 import * as settingsVersions from './migrations/0013-settings-versions.ts';
+import * as conversationFacts from './migrations/0014-conversation-facts.ts';
 
 /** Every migration in order. Forward-only: a released migration is never edited. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0011-performance': performance,
   '0012-retention': retention,
   '0013-settings-versions': settingsVersions,
+  '0014-conversation-facts': conversationFacts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -821,4 +821,85 @@ export const migrationCases: Record<string, MigrationCase> = {
     // Settings saved before versions existed start at 1, like 0010's records.
     added: { cadence_settings: { row_version: 1 }, mail_settings: { row_version: 1 } },
   },
+
+  '0014-conversation-facts': {
+    // A new table, backfilled from the summaries, responses and prep answers already there.
+    verify: async (db) => {
+      await expectFactsEqualSources(db, 'after the backfill');
+      // From now on triggers keep it: a second version has no response yet; removing it again
+      // brings the first version's response back.
+      await insert(db, 'summary_versions', [
+        {
+          id: 'sv-2',
+          conversation_id: 'cv-1',
+          version: 2,
+          discussed: 'Growth, revised',
+          goals: '',
+          manager_actions: '',
+          engineer_actions: '',
+          next_check_in_on: null,
+          sent_at: T2,
+          sent_by: MINA,
+        },
+      ]);
+      await expectFactsEqualSources(db, 'after a new summary version');
+      const [facts] = (await rowsOf(db, 'conversation_facts')).filter(
+        (row) => row.conversation_id === 'cv-1',
+      );
+      if (Number(facts?.latest_summary_version) !== 2 || facts?.latest_response_kind !== null)
+        throw new Error('a new summary version should leave the conversation awaiting a response');
+      await db
+        .deleteFrom('summary_versions' as never)
+        .where('id' as never, '=', 'sv-2' as never)
+        .execute();
+      await db
+        .updateTable('prep_answers' as never)
+        .set({ answer: '' } as never)
+        .execute();
+      await expectFactsEqualSources(db, 'after a removal and an emptied answer');
+    },
+  },
 };
+
+/** The facts table equals a computation from its source tables, conversation by conversation. */
+async function expectFactsEqualSources(db: Kysely<unknown>, when: string): Promise<void> {
+  const text = (value: unknown) =>
+    value === null || value === undefined
+      ? null
+      : value instanceof Date
+        ? value.toISOString()
+        : String(value);
+  const versions = await rowsOf(db, 'summary_versions');
+  const responses = await rowsOf(db, 'summary_responses');
+  const answers = await rowsOf(db, 'prep_answers');
+  const expected = (await rowsOf(db, 'conversations')).map((conversation) => {
+    const own = versions.filter((v) => v.conversation_id === conversation.id);
+    const latest = own.length ? Math.max(...own.map((v) => Number(v.version))) : null;
+    const response = responses.find(
+      (r) => r.conversation_id === conversation.id && Number(r.version) === latest,
+    );
+    const sent = own.map((v) => text(v.sent_at) ?? '').sort()[0] ?? null;
+    return JSON.stringify([
+      conversation.id,
+      sent,
+      latest,
+      text(response?.kind),
+      text(response?.created_at),
+      answers.some((a) => a.conversation_id === conversation.id && a.answer !== ''),
+    ]);
+  });
+  const actual = (await rowsOf(db, 'conversation_facts')).map((row) =>
+    JSON.stringify([
+      row.conversation_id,
+      text(row.first_summary_sent_at),
+      row.latest_summary_version === null ? null : Number(row.latest_summary_version),
+      text(row.latest_response_kind),
+      text(row.latest_response_at),
+      Boolean(row.has_engineer_prep),
+    ]),
+  );
+  if (JSON.stringify(actual.sort()) !== JSON.stringify(expected.sort()))
+    throw new Error(
+      `conversation_facts ${when}:\n  got      ${actual.join('\n           ')}\n  expected ${expected.join('\n           ')}`,
+    );
+}

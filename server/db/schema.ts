@@ -171,6 +171,19 @@ export interface ConversationsTable {
   contract_id?: string | null;
 }
 
+/**
+ * Summary and prep facts per conversation, kept by triggers (0014, ADR 098); no row until one of
+ * its summaries, responses or prep answers is written.
+ */
+export interface ConversationFactsTable {
+  conversation_id: string;
+  first_summary_sent_at: string | null;
+  latest_summary_version: number | null;
+  latest_response_kind: string | null;
+  latest_response_at: string | null;
+  has_engineer_prep: boolean;
+}
+
 export interface ConversationEventsTable {
   id: string;
   conversation_id: string;
@@ -596,6 +609,7 @@ export interface DB {
   question_banks: QuestionBanksTable;
   conversations: ConversationsTable;
   conversation_events: ConversationEventsTable;
+  conversation_facts: ConversationFactsTable;
   prep_answers: PrepAnswersTable;
   manager_preps: ManagerPrepsTable;
   private_notes: PrivateNotesTable;

@@ -5,6 +5,11 @@ import { createFixedClock } from '../../clock.ts';
 import { createChangeMarker, dropChangeMarker } from '../../db/client.ts';
 import type { Database } from '../../db/client.ts';
 import { COVERAGE_MARKERS } from '../../db/migrations/0011-performance.ts';
+import {
+  createConversationFactTriggers,
+  dropConversationFactTriggers,
+  rebuildConversationFacts,
+} from '../../db/migrations/0014-conversation-facts.ts';
 import { createCoverageGroupsService } from '../../modules/cadence/coverage-groups.service.ts';
 import { currentBank } from '../../modules/conversations/question-banks.service.ts';
 import {
@@ -272,6 +277,8 @@ export async function generateOrganisation(
   // in full at the end) and would slow the load several times over.
   const markers = database.db as unknown as Kysely<unknown>;
   for (const marker of COVERAGE_MARKERS) await dropChangeMarker(markers, marker);
+  // Likewise the per-conversation summary facts: rebuilt in one statement after the load.
+  await dropConversationFactTriggers(markers);
   await insertOrganization(
     database.db,
     `Synthetic Engineering (${people.length} people)`,
@@ -310,6 +317,8 @@ export async function generateOrganisation(
   // Fresh statistics, as a database that has been in use would have (autovacuum on PostgreSQL),
   // and the materialised dashboard a running server keeps.
   for (const marker of COVERAGE_MARKERS) await createChangeMarker(markers, marker);
+  await rebuildConversationFacts(markers);
+  await createConversationFactTriggers(markers);
   // PostgreSQL: vacuum too, so index-only scans find the visibility map set, as autovacuum
   // leaves a database in use (SQLite's VACUUM rewrites the file and changes nothing of the kind).
   if (database.engine === 'postgres') await sql`vacuum analyze`.execute(database.db);

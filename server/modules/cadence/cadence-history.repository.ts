@@ -220,6 +220,8 @@ export async function listConversationFacts(
     const rows = await db
       .selectFrom('conversations as c')
       .leftJoin('manager_preps as mp', 'mp.conversation_id', 'c.id')
+      // Kept by triggers (ADR 098): per-row sub-selects here were most of a team view's cost.
+      .leftJoin('conversation_facts as cf', 'cf.conversation_id', 'c.id')
       .select([
         'c.id',
         'c.engineer_id',
@@ -231,55 +233,11 @@ export async function listConversationFacts(
         'c.created_at',
         'c.completed_at',
         'c.cancelled_at',
-        (eb) =>
-          eb
-            .selectFrom('summary_versions as sv')
-            .select((e) => e.fn.min('sv.sent_at').as('s'))
-            .whereRef('sv.conversation_id', '=', 'c.id')
-            .as('first_summary_sent_at'),
-        (eb) =>
-          eb
-            .selectFrom('summary_versions as sv')
-            .select((e) => e.fn.max('sv.version').as('v'))
-            .whereRef('sv.conversation_id', '=', 'c.id')
-            .as('latest_summary_version'),
-        (eb) =>
-          eb
-            .selectFrom('summary_responses as sr')
-            .select('sr.kind')
-            .whereRef('sr.conversation_id', '=', 'c.id')
-            .where('sr.version', '=', (e) =>
-              e
-                .selectFrom('summary_versions as sv2')
-                .select((x) => x.fn.max('sv2.version').as('v'))
-                .whereRef('sv2.conversation_id', '=', 'c.id'),
-            )
-            .as('latest_response_kind'),
-        (eb) =>
-          eb
-            .selectFrom('summary_responses as sr')
-            .select('sr.created_at')
-            .whereRef('sr.conversation_id', '=', 'c.id')
-            .where('sr.version', '=', (e) =>
-              e
-                .selectFrom('summary_versions as sv2')
-                .select((x) => x.fn.max('sv2.version').as('v'))
-                .whereRef('sv2.conversation_id', '=', 'c.id'),
-            )
-            .as('latest_response_at'),
-        // A scalar sub-select and a join rather than EXISTS: PostgreSQL may run an EXISTS as one
-        // hashed scan of the whole table, which grows with the organisation (docs/performance.md).
-        (eb) =>
-          eb(
-            eb
-              .selectFrom('prep_answers as pa')
-              .select('pa.id')
-              .whereRef('pa.conversation_id', '=', 'c.id')
-              .where('pa.answer', '<>', '')
-              .limit(1),
-            'is not',
-            null,
-          ).as('has_engineer_prep'),
+        'cf.first_summary_sent_at',
+        'cf.latest_summary_version',
+        'cf.latest_response_kind',
+        'cf.latest_response_at',
+        sql<boolean>`coalesce(cf.has_engineer_prep, ${false})`.as('has_engineer_prep'),
         sql<boolean>`coalesce(mp.has_reviewed_work and mp.has_assessed_framework and mp.has_identified_opportunities and mp.has_talking_points, ${false})`.as(
           'has_manager_prep',
         ),

@@ -79,66 +79,48 @@ export async function loadPairFactsOf(
 }
 
 function conversationQuery(db: Transaction) {
-  return db
-    .selectFrom('conversations as c')
-    .innerJoin('people as e', 'e.id', 'c.engineer_id')
-    .innerJoin('people as m', 'm.id', 'c.manager_id')
-    .leftJoin('people as pb', 'pb.id', 'c.proposed_by')
-    .leftJoin('people as nu', 'nu.id', 'c.shared_notes_updated_by')
-    .select([
-      'c.id',
-      'c.engineer_id',
-      'e.name as engineer_name',
-      'e.timezone as engineer_timezone',
-      'c.manager_id',
-      'm.name as manager_name',
-      'm.timezone as manager_timezone',
-      'c.kind',
-      'c.status',
-      'c.starts_at',
-      'c.duration_minutes',
-      'c.place',
-      'c.agenda',
-      'c.proposed_by',
-      'pb.name as proposed_by_name',
-      'c.bank_version',
-      'c.completed_at',
-      'c.cancelled_at',
-      'c.shared_notes',
-      'c.shared_notes_version',
-      'c.shared_notes_updated_at',
-      'c.shared_notes_updated_by',
-      'nu.name as shared_notes_updated_by_name',
-      'c.summary_draft',
-      'c.summary_draft_version',
-      'c.contract_id',
-      'c.created_at',
-      (eb) =>
-        eb
-          .selectFrom('summary_versions as sv')
-          .select((e) => e.fn.max('sv.version').as('v'))
-          .whereRef('sv.conversation_id', '=', 'c.id')
-          .as('latest_summary_version'),
-      (eb) =>
-        eb
-          .selectFrom('summary_versions as sv')
-          .select((e) => e.fn.min('sv.sent_at').as('s'))
-          .whereRef('sv.conversation_id', '=', 'c.id')
-          .as('first_sent_at'),
-      // One response per version (unique key), so the latest version's response is the status.
-      (eb) =>
-        eb
-          .selectFrom('summary_responses as sr')
-          .select('sr.kind')
-          .whereRef('sr.conversation_id', '=', 'c.id')
-          .where('sr.version', '=', (e) =>
-            e
-              .selectFrom('summary_versions as sv2')
-              .select((x) => x.fn.max('sv2.version').as('v'))
-              .whereRef('sv2.conversation_id', '=', 'c.id'),
-          )
-          .as('latest_response_kind'),
-    ]);
+  return (
+    db
+      .selectFrom('conversations as c')
+      .innerJoin('people as e', 'e.id', 'c.engineer_id')
+      .innerJoin('people as m', 'm.id', 'c.manager_id')
+      .leftJoin('people as pb', 'pb.id', 'c.proposed_by')
+      .leftJoin('people as nu', 'nu.id', 'c.shared_notes_updated_by')
+      // Summary facts kept by triggers (ADR 098), as the cadence reads them.
+      .leftJoin('conversation_facts as cf', 'cf.conversation_id', 'c.id')
+      .select([
+        'c.id',
+        'c.engineer_id',
+        'e.name as engineer_name',
+        'e.timezone as engineer_timezone',
+        'c.manager_id',
+        'm.name as manager_name',
+        'm.timezone as manager_timezone',
+        'c.kind',
+        'c.status',
+        'c.starts_at',
+        'c.duration_minutes',
+        'c.place',
+        'c.agenda',
+        'c.proposed_by',
+        'pb.name as proposed_by_name',
+        'c.bank_version',
+        'c.completed_at',
+        'c.cancelled_at',
+        'c.shared_notes',
+        'c.shared_notes_version',
+        'c.shared_notes_updated_at',
+        'c.shared_notes_updated_by',
+        'nu.name as shared_notes_updated_by_name',
+        'c.summary_draft',
+        'c.summary_draft_version',
+        'c.contract_id',
+        'c.created_at',
+        'cf.latest_summary_version',
+        'cf.first_summary_sent_at as first_sent_at',
+        'cf.latest_response_kind',
+      ])
+  );
 }
 
 type RawConversation = Awaited<
