@@ -49,20 +49,27 @@ export async function startServer(
   const baseUrl = `http://127.0.0.1:${port}`;
   const started = performance.now();
   // As `npm start` runs it: the bundled server (scripts/build-server.mjs).
-  const child: ChildProcess = spawn(process.execPath, [path.resolve('dist', 'server.mjs')], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      BASE_URL: baseUrl,
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'trajectory-bench-')),
-      SECRET_KEY: BENCH_SECRET_KEY,
-      LOG_LEVEL: 'info',
-      NODE_ENV: 'production',
+  // BENCH_SERVER_NODE_OPTIONS passes flags to the server's node, for example
+  // `--cpu-prof --cpu-prof-dir=data/bench/profiles` to see where its time goes.
+  const nodeOptions = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeOptions, path.resolve('dist', 'server.mjs')],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        BASE_URL: baseUrl,
+        DATABASE_URL: databaseUrl,
+        DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'trajectory-bench-')),
+        SECRET_KEY: BENCH_SECRET_KEY,
+        LOG_LEVEL: 'info',
+        NODE_ENV: 'production',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();

@@ -275,14 +275,16 @@ export async function listConversationFacts(
 export async function listCommitmentFacts(
   db: Transaction,
   engineerIds: readonly string[],
+  { isOpenOnly = false }: { isOpenOnly?: boolean } = {},
 ): Promise<CommitmentFactsRow[]> {
   const result: CommitmentFactsRow[] = [];
   for (const ids of chunks(engineerIds)) {
-    const rows = await db
+    let query = db
       .selectFrom('action_items')
       .select(['id', 'engineer_id', 'manager_id', 'owner', 'due_on', 'is_done', 'done_at'])
-      .where('engineer_id', 'in', ids)
-      .execute();
+      .where('engineer_id', 'in', ids);
+    if (isOpenOnly) query = query.where('is_done', '=', false);
+    const rows = await query.execute();
     for (const row of rows)
       result.push({
         id: row.id,

@@ -38,6 +38,14 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 }
 
 /**
+ * Which action items a snapshot carries: every one (the coverage figures count those kept on
+ * time), the open ones (a team view, the reminders), or none (the cadence engine itself never
+ * reads them). Engineers have dozens of done items after a few years; loading only what a view
+ * shows keeps it flat as history grows.
+ */
+export type CommitmentsToLoad = 'all' | 'open' | 'none';
+
+/**
  * Loads the facts of many engineers in a handful of queries and runs the cadence engine for each
  * at `now`. The only place (with `obligationsAt`) where the server turns facts into due dates.
  */
@@ -46,13 +54,16 @@ export async function loadSnapshots(
   engineers: readonly EngineerRow[],
   policy: CadencePolicy,
   now: Date,
+  { commitments: whichCommitments }: { commitments: CommitmentsToLoad },
 ): Promise<EngineerSnapshot[]> {
   if (engineers.length === 0) return [];
   const ids = engineers.map((e) => e.id);
   const [lines, conversations, commitments, contracts] = await Promise.all([
     listLinesOf(db, ids),
     listConversationFacts(db, ids),
-    listCommitmentFacts(db, ids),
+    whichCommitments === 'none'
+      ? []
+      : listCommitmentFacts(db, ids, { isOpenOnly: whichCommitments === 'open' }),
     listContractSummaries(db, ids),
   ]);
   const linesBy = groupBy(lines, (l) => l.reportId);

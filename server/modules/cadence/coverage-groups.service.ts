@@ -63,7 +63,7 @@ export function createCoverageGroupsService({
       if (start > 0) await yieldToRequests();
       const batch = managerIds.slice(start, start + BATCH);
       const engineers = await listTeamEngineers(db, batch, today);
-      const snapshots = await loadSnapshots(db, engineers, policy, now);
+      const snapshots = await loadSnapshots(db, engineers, policy, now, { commitments: 'all' });
       const groups = groupByManager(snapshots);
       const present = new Set(groups.map((g) => g.key));
       await db.transaction().execute(async (trx) => {

@@ -126,7 +126,7 @@ export function createCoverageService({ database, clock, coverageGroups }: Deps)
     const now = clock.now();
     const policy = await readCadencePolicy(db);
     const engineers = await listEngineers(db, scope.engineers, toIsoDate(now));
-    const snapshots = await loadSnapshots(db, engineers, policy, now);
+    const snapshots = await loadSnapshots(db, engineers, policy, now, { commitments: 'all' });
     return { now, policy, snapshots };
   }
 
@@ -192,7 +192,7 @@ export function createCoverageService({ database, clock, coverageGroups }: Deps)
     const engineers = (await listTeamEngineers(db, [...order.keys()], toIsoDate(now))).sort(
       (a, b) => (order.get(a.managerId) ?? 0) - (order.get(b.managerId) ?? 0),
     );
-    const snapshots = await loadSnapshots(db, engineers, policy, now);
+    const snapshots = await loadSnapshots(db, engineers, policy, now, { commitments: 'all' });
     return {
       group: { key, label },
       people: snapshots.map((s) => presentPerson(viewerId, s, now, policy)),

@@ -57,6 +57,8 @@ export function createHomeService(deps: {
         [...(self ? [self] : []), ...reportRows],
         policy,
         now,
+        // The home lists the actor's own open items itself (listActionItemsOf).
+        { commitments: 'none' },
       );
       const names = await namesOf(db, snapshots);
       const mine = snapshots.find((s) => s.engineer.id === person.id);

@@ -36,7 +36,7 @@ export function createTeamService({ database, clock }: { database: Database; clo
       const today = toIsoDate(now);
       const policy = await readCadencePolicy(db);
       const reports = await listEngineers(db, { kind: 'reports', managerId: person.id }, today);
-      const snapshots = await loadSnapshots(db, reports, policy, now);
+      const snapshots = await loadSnapshots(db, reports, policy, now, { commitments: 'open' });
       const names = await namesOf(db, snapshots);
 
       const memberOf = (s: EngineerSnapshot): TeamMember => {

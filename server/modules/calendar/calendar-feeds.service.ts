@@ -174,7 +174,15 @@ export function createCalendarFeedService(deps: {
       const policy = await readCadencePolicy(db);
       const [self] = await listEngineers(db, { kind: 'people', ids: [owner.id] }, today);
       const reports = await listEngineers(db, { kind: 'reports', managerId: owner.id }, today);
-      const snapshots = await loadSnapshots(db, [...(self ? [self] : []), ...reports], policy, now);
+      const snapshots = await loadSnapshots(
+        db,
+        [...(self ? [self] : []), ...reports],
+        policy,
+        now,
+        {
+          commitments: 'none',
+        },
+      );
 
       const conversations = snapshots
         .flatMap((s) => s.conversations)

@@ -309,7 +309,7 @@ export function createReminderScheduler(deps: {
     let queued = 0;
     for (const batch of teamBatches(engineers, TICK_BATCH)) {
       await yieldToRequests();
-      const snapshots = await loadSnapshots(db, batch, policy, now);
+      const snapshots = await loadSnapshots(db, batch, policy, now, { commitments: 'open' });
       queued += await syncSnapshots(snapshots, now, options);
     }
     return { queued };
