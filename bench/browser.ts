@@ -21,6 +21,8 @@ export async function timePageReady(input: {
   /** Resolves once the page shows its data. */
   isReady: (page: Page) => Promise<void>;
   visits?: number;
+  /** Where to save a full-page screenshot after the last visit, to look at the page at scale. */
+  screenshotPath?: string;
 }): Promise<PageTiming> {
   const launch = config.use?.launchOptions ?? {};
   const browser = await chromium.launch(launch);
@@ -38,6 +40,7 @@ export async function timePageReady(input: {
       await input.isReady(page);
       times.push(performance.now() - started);
     }
+    if (input.screenshotPath) await page.screenshot({ path: input.screenshotPath, fullPage: true });
     const warm = times.slice(1).sort((a, b) => a - b);
     return {
       firstMs: times[0] ?? NaN,

@@ -45,6 +45,8 @@ export interface RunFigures {
   coldStartMs: number;
   /** From spawning until the start-up background passes were done (measurements begin then). */
   settledMs?: number;
+  /** Server processes (`WORKERS`, ADR 099); runs with more than one are named `…-<n>workers`. */
+  workers?: number;
   endpoints: EndpointFigures[];
   mixed: LoadResult;
   browser: PageTiming | null;
@@ -111,6 +113,7 @@ export function renderReport(run: RunFigures): string {
     `- Code: ${m.commit}`,
     `- Data: ${run.totalRows === null ? 'organisation from the cache' : `${run.totalRows.toLocaleString('en-GB')} rows generated in ${run.generationSeconds} s`}`,
     `- ${run.secondsPerMeasurement} s per latency and per throughput measurement`,
+    `- Server processes: ${run.workers ?? 1} (\`WORKERS\`, ADR 099)`,
     ...(run.settledMs === undefined
       ? []
       : [
@@ -197,7 +200,8 @@ export function renderReport(run: RunFigures): string {
 /** Saves the report and refreshes bench/results/README.md (the latest run per engine and size). */
 export function saveReport(run: RunFigures): string {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = path.join(RESULTS_DIR, `${run.date}-${run.engine}-${run.size}.md`);
+  const workers = (run.workers ?? 1) > 1 ? `-${run.workers}workers` : '';
+  const file = path.join(RESULTS_DIR, `${run.date}-${run.engine}-${run.size}${workers}.md`);
   writeFileSync(file, renderReport(run));
   const latest = new Map<string, string>();
   for (const f of readdirSync(RESULTS_DIR)

@@ -17,7 +17,7 @@ import { startServer } from './server.ts';
 
 /**
  * `npm run bench [-- --size 1k|10k|100k] [--engine sqlite|postgres|both] [--seconds n]
- * [--skip-browser] [--skip-build] [--keep] [--generate-only]`: builds the web app, then for each engine loads a
+ * [--workers n] [--skip-browser] [--skip-build] [--keep] [--generate-only]`: builds the web app, then for each engine loads a
  * synthetic organisation, starts the real server on loopback and measures it against floors
  * taken in the same run. Without options: a quick run (1k people, both engines, 2 s each).
  */
@@ -31,6 +31,8 @@ const engines: Engine[] =
     : [engineArg === 'postgres' ? 'postgres' : 'sqlite'];
 const seconds = Number(args.get('seconds') ?? (size === '1k' ? 2 : 5));
 const seed = args.get('seed') ?? 'trajectory';
+/** Server processes (WORKERS, ADR 099). */
+const workers = Number(args.get('workers') ?? 1);
 const now = new Date();
 // The organisation's "today" is midnight UTC, so a cached organisation lasts the day.
 const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
@@ -137,7 +139,11 @@ async function benchEngine(engine: Engine): Promise<void> {
     const first = actors.pairs[0];
     if (!first) throw new Error('no pair to act as');
     log(`${engine}, ${size}: starting the server…`);
-    const server = await startServer(url, { path: '/api/home', cookie: first.engineerCookie });
+    const server = await startServer(
+      url,
+      { path: '/api/home', cookie: first.engineerCookie },
+      { WORKERS: String(workers) },
+    );
     log(`  cold start to the first successful request: ${server.coldStartMs.toFixed(0)} ms`);
     const settledMs = await server.settle();
     log(`  start-up background passes done after ${(settledMs / 1000).toFixed(1)} s`);
@@ -163,6 +169,7 @@ async function benchEngine(engine: Engine): Promise<void> {
           baseUrl: server.baseUrl,
           cookie: actors.peopleTeam.cookie,
           path: '/coverage',
+          screenshotPath: path.resolve('data', 'bench', `coverage-${engine}-${size}.png`),
           // Usable: the teams table has its rows (the charts above it are drawn by then).
           isReady: async (page) => {
             await page
@@ -191,6 +198,7 @@ async function benchEngine(engine: Engine): Promise<void> {
       secondsPerMeasurement: seconds,
       coldStartMs: server.coldStartMs,
       settledMs,
+      workers,
       endpoints,
       mixed,
       browser,

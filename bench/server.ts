@@ -44,6 +44,7 @@ const SETTLE_LIMIT_MS = 30 * 60_000;
 export async function startServer(
   databaseUrl: string,
   probe: { path: string; cookie: string },
+  env: Record<string, string> = {},
 ): Promise<RunningServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -66,6 +67,7 @@ export async function startServer(
         SECRET_KEY: BENCH_SECRET_KEY,
         LOG_LEVEL: 'info',
         NODE_ENV: 'production',
+        ...env,
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     },

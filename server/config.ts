@@ -58,6 +58,7 @@ const envSchema = z.object({
       });
     }),
   DATABASE_POOL_SIZE: positiveInt('DATABASE_POOL_SIZE', 10),
+  WORKERS: positiveInt('WORKERS', 1),
   BASE_URL: z
     .string()
     .optional()
@@ -123,6 +124,8 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** Server processes on this machine, each on its own core (ADR 099); 1 runs no supervisor. */
+  workers: number;
   /** How long a graceful shutdown may wait for in-flight work (docs/operations.md). */
   shutdownTimeoutSeconds: number;
   signInAttemptsPerIpPerMinute: number;
@@ -158,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: e.DATABASE_URL || `file:${path.join(dataDir, 'trajectory.db')}`,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    workers: e.WORKERS,
     baseUrl: (e.BASE_URL || `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     secretKey: e.SECRET_KEY || readOrCreateSecret(dataDir),
     smtpUrl: e.SMTP_URL || null,

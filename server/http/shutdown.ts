@@ -57,6 +57,8 @@ export interface ShutdownOptions {
   /** How long in-flight work may take before the process exits anyway (exit 1). */
   timeoutMs: number;
   exit?: (code: number) => void;
+  /** The signals that start a shutdown (a cluster worker answers only its primary's SIGTERM). */
+  signals?: readonly NodeJS.Signals[];
 }
 
 /** Stops the process gracefully; returns a promise that settles when the process would exit. */
@@ -112,6 +114,6 @@ export function installShutdownHandlers(options: ShutdownOptions): void {
     isShuttingDown = true;
     void shutDownGracefully(signal, options);
   };
-  process.on('SIGTERM', () => onSignal('SIGTERM'));
-  process.on('SIGINT', () => onSignal('SIGINT'));
+  for (const signal of options.signals ?? ['SIGTERM', 'SIGINT'])
+    process.on(signal, () => onSignal(signal));
 }
