@@ -154,6 +154,24 @@ export async function dropCopy(url: string): Promise<void> {
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${url.slice(5)}${suffix}`, { force: true });
 }
 
+/**
+ * Removes the action items a scenario created. Measuring "create an action item" at full speed
+ * adds thousands to sixteen conversations; left there, they would make every later read of those
+ * people (homes, team views, conversation pages) measure an organisation no one has.
+ */
+export async function removeActionItems(url: string, text: string): Promise<number> {
+  const database = await openDatabase(url, { poolSize: 1 });
+  try {
+    const result = await database.db
+      .deleteFrom('action_items')
+      .where('text', '=', text)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  } finally {
+    await database.close();
+  }
+}
+
 export interface Pair {
   engineerId: string;
   managerId: string;

@@ -6,13 +6,20 @@ import { measureInitialJs } from '../scripts/check-bundle-size.ts';
 import { parseArgs, peopleOfSize } from './args.ts';
 import { timePageReady } from './browser.ts';
 import type { PageTiming } from './browser.ts';
-import { chooseActors, copyTemplate, dropCopy, engineVersion, ensureTemplate } from './database.ts';
+import {
+  chooseActors,
+  copyTemplate,
+  dropCopy,
+  engineVersion,
+  ensureTemplate,
+  removeActionItems,
+} from './database.ts';
 import { createRecorder, replayFloor } from './floor.ts';
 import { percentiles, runLoad } from './load.ts';
 import type { Connection } from './load.ts';
 import { machineDetails, saveReport } from './report.ts';
 import type { EndpointFigures, RunFigures } from './report.ts';
-import { buildScenarios, mixedLoad } from './scenarios.ts';
+import { BENCH_ACTION_ITEM_TEXT, buildScenarios, mixedLoad } from './scenarios.ts';
 import { startServer } from './server.ts';
 
 /**
@@ -153,8 +160,13 @@ async function benchEngine(engine: Engine): Promise<void> {
     let browser: PageTiming | null = null;
     let mixed;
     try {
-      for (const scenario of Object.values(scenarios))
+      for (const scenario of Object.values(scenarios)) {
         endpoints.push(await measure(server.baseUrl, recorder, url, scenario));
+        if (scenario.key === 'createActionItem')
+          log(
+            `  removed the ${await removeActionItems(url, BENCH_ACTION_ITEM_TEXT)} action items it created`,
+          );
+      }
       mixed = await runLoad({
         baseUrl: server.baseUrl,
         connections: 16,

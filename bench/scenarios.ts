@@ -59,6 +59,9 @@ function createNotesPool(actors: Actors) {
   };
 }
 
+/** The text of every action item the benchmark creates, so they can be removed after. */
+export const BENCH_ACTION_ITEM_TEXT = 'Book the follow-up review (benchmark)';
+
 export function buildScenarios(actors: Actors): Record<string, NamedScenario> {
   let written = 0;
   const notesPool = createNotesPool(actors);
@@ -188,7 +191,7 @@ export function buildScenarios(actors: Actors): Record<string, NamedScenario> {
           },
           body: JSON.stringify({
             owner: 'manager',
-            text: 'Book the follow-up review',
+            text: BENCH_ACTION_ITEM_TEXT,
             dueOn: null,
           }),
         };
