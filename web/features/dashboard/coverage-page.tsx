@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 import {
   Alert,
+  Anchor,
   Badge,
-  Button,
   Group,
   Pagination,
   Paper,
@@ -179,21 +179,22 @@ function GroupsTable({
           Teams
         </Title>
         <Text size="sm" c="dimmed">
-          One row per manager’s direct reports. Teams under 5 people are shown only to their own
-          manager; elsewhere they are counted together, with another team if needed, so that no
-          small team can be worked out from the totals.
+          One row per manager’s direct reports; choose a team to see its people. Teams under 5
+          people are shown only to their own manager; elsewhere they are counted together, with
+          another team if needed, so that no small team can be worked out from the totals.
         </Text>
       </Stack>
-      <Table.ScrollContainer minWidth={980}>
+      {/* Narrow enough that the drill-down buttons sit on screen beside the menu at 1280 px. */}
+      <Table.ScrollContainer minWidth={900}>
         <Table
           verticalSpacing="sm"
-          horizontalSpacing="md"
+          horizontalSpacing="xs"
           highlightOnHover
           aria-labelledby="teams-title"
         >
           <Table.Thead>
             <Table.Tr>
-              <Table.Th miw={200}>Team</Table.Th>
+              <Table.Th miw={180}>Team</Table.Th>
               <Table.Th ta="right">People</Table.Th>
               <Table.Th>On cadence</Table.Th>
               <Table.Th>Quarterly</Table.Th>
@@ -203,19 +204,30 @@ function GroupsTable({
               <Table.Th>Acknowledged</Table.Th>
               <Table.Th>Commitments kept</Table.Th>
               <Table.Th>Stale plans</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>People</VisuallyHidden>
-              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {groups.map((g) => (
               <Table.Tr key={g.key}>
                 <Table.Th scope="row" fw={500}>
-                  <Stack gap={0}>
-                    <Text size="sm" fw={600}>
-                      {g.label}
-                    </Text>
+                  <Stack gap={0} align="flex-start">
+                    {g.isHidden || !g.metrics ? (
+                      <Text size="sm" fw={600}>
+                        {g.label}
+                      </Text>
+                    ) : (
+                      // The team's name opens its people: names, dates and statuses.
+                      <Anchor
+                        component="button"
+                        size="sm"
+                        fw={600}
+                        ta="left"
+                        onClick={() => onOpen(g)}
+                      >
+                        <VisuallyHidden>People in </VisuallyHidden>
+                        {g.label}
+                      </Anchor>
+                    )}
                     {g.isPooled && (
                       <Text size="xs" c="dimmed">
                         Several small teams counted together
@@ -224,7 +236,7 @@ function GroupsTable({
                   </Stack>
                 </Table.Th>
                 {g.isHidden || !g.metrics ? (
-                  <Table.Td colSpan={10}>
+                  <Table.Td colSpan={9}>
                     <Group gap={6}>
                       <IconEyeOff size={16} aria-hidden />
                       <Text size="sm" c="dimmed">
@@ -273,11 +285,6 @@ function GroupsTable({
                       <Cell ratio={g.metrics.commitmentsKept} />
                     </Table.Td>
                     <Table.Td>{g.metrics.stalePlans}</Table.Td>
-                    <Table.Td>
-                      <Button size="xs" variant="subtle" onClick={() => onOpen(g)}>
-                        People<VisuallyHidden> in {g.label}</VisuallyHidden>
-                      </Button>
-                    </Table.Td>
                   </>
                 )}
               </Table.Tr>
