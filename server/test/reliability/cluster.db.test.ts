@@ -1,17 +1,14 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { cloneDatabase, dropDatabase, openDatabase } from '../../db/client.ts';
 import type { Database } from '../../db/client.ts';
-import { upsertCredentials } from '../../modules/auth/auth.repository.ts';
-import { hashPassword } from '../../modules/auth/passwords.ts';
-import { insertOrganization } from '../../modules/organization/organization.repository.ts';
-import { insertPerson } from '../../modules/people/people.repository.ts';
 import { startChildServer } from './child-server.ts';
 import type { ChildServer } from './child-server.ts';
 import { RemoteAgent } from './http-client.ts';
+import { seedAdmin } from './seed-admin.ts';
 
 /**
  * `WORKERS=2` (ADR 099): a primary supervising two server processes on one port and one
@@ -55,28 +52,6 @@ async function until(what: string, check: () => boolean, timeoutMs = 20_000): Pr
   }
 }
 
-async function seedAdmin(database: Database): Promise<void> {
-  const now = new Date().toISOString();
-  const adminId = randomUUID();
-  await insertOrganization(database.db, 'Cluster Org', now);
-  await insertPerson(database.db, {
-    id: adminId,
-    email: 'admin@cluster.test',
-    name: 'Admin',
-    title: '',
-    team: '',
-    timezone: 'UTC',
-    start_date: null,
-    is_admin: true,
-    is_people_team: false,
-    is_active: true,
-    deactivated_at: null,
-    created_at: now,
-    updated_at: now,
-  });
-  await upsertCredentials(database.db, adminId, await hashPassword(PASSWORD), now);
-}
-
 describe('several workers on one machine', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'trajectory-cluster-'));
   const urls: string[] = [];
@@ -99,7 +74,11 @@ describe('several workers on one machine', () => {
     );
     urls.push(url);
     const database = await openDatabase(url, { poolSize: 2 });
-    await seedAdmin(database);
+    await seedAdmin(database, {
+      organization: 'Cluster Org',
+      email: 'admin@cluster.test',
+      password: PASSWORD,
+    });
     const server = await startChildServer({
       databaseUrl: url,
       dataDir,

@@ -1,17 +1,14 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { request } from 'node:http';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { cloneDatabase, dropDatabase, openDatabase } from '../../db/client.ts';
-import { upsertCredentials } from '../../modules/auth/auth.repository.ts';
-import { hashPassword } from '../../modules/auth/passwords.ts';
-import { insertOrganization } from '../../modules/organization/organization.repository.ts';
-import { insertPerson } from '../../modules/people/people.repository.ts';
 import { startChildServer } from './child-server.ts';
 import type { ChildServer } from './child-server.ts';
 import { RemoteAgent } from './http-client.ts';
+import { seedAdmin } from './seed-admin.ts';
 
 /**
  * Graceful shutdown (issue 10 §4): SIGTERM while a write is in flight. The server stops taking
@@ -74,25 +71,11 @@ describe('graceful shutdown', () => {
       `trajectory_stop_${randomBytes(5).toString('hex')}`,
     );
     const database = await openDatabase(url, { poolSize: 2 });
-    const now = new Date().toISOString();
-    const adminId = randomUUID();
-    await insertOrganization(database.db, 'Shutdown Org', now);
-    await insertPerson(database.db, {
-      id: adminId,
+    await seedAdmin(database, {
+      organization: 'Shutdown Org',
       email: 'admin@shutdown.test',
-      name: 'Admin',
-      title: '',
-      team: '',
-      timezone: 'UTC',
-      start_date: null,
-      is_admin: true,
-      is_people_team: false,
-      is_active: true,
-      deactivated_at: null,
-      created_at: now,
-      updated_at: now,
+      password: PASSWORD,
     });
-    await upsertCredentials(database.db, adminId, await hashPassword(PASSWORD), now);
 
     child = await startChildServer({
       databaseUrl: url,
