@@ -24,9 +24,12 @@ import { startServer } from './server.ts';
 
 /**
  * `npm run bench [-- --size 1k|10k|100k] [--engine sqlite|postgres|both] [--seconds n]
- * [--workers n] [--skip-browser] [--skip-build] [--keep] [--generate-only]`: builds the web app, then for each engine loads a
- * synthetic organisation, starts the real server on loopback and measures it against floors
- * taken in the same run. Without options: a quick run (1k people, both engines, 2 s each).
+ * [--workers n] [--skip-browser] [--skip-build] [--keep] [--generate-only] [--only a,b]`: builds the
+ * web app, then for each engine loads a synthetic organisation, starts the real server on
+ * loopback and measures it against floors taken in the same run. Without options: a quick run
+ * (1k people, both engines, 2 s each). `--only` measures just the named scenarios (keys from
+ * scenarios.ts, plus `mixed` and `browser`) and prints them without writing a report: for
+ * profiling one thing with BENCH_SERVER_NODE_OPTIONS.
  */
 const args = parseArgs(process.argv.slice(2));
 const size = args.get('size') ?? '1k';
@@ -40,6 +43,8 @@ const seconds = Number(args.get('seconds') ?? (size === '1k' ? 2 : 5));
 const seed = args.get('seed') ?? 'trajectory';
 /** Server processes (WORKERS, ADR 099). */
 const workers = Number(args.get('workers') ?? 1);
+const only = args.has('only') ? new Set((args.get('only') ?? '').split(',')) : null;
+const isIncluded = (key: string) => only === null || only.has(key);
 const now = new Date();
 // The organisation's "today" is midnight UTC, so a cached organisation lasts the day.
 const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
@@ -62,7 +67,9 @@ if (!args.has('generate-only')) {
   });
   if (server.status !== 0) process.exit(server.status ?? 1);
 }
-const initialJsGzipKb = measureInitialJs(path.resolve('dist', 'web')).gzipBytes / 1024;
+const initialJsGzipKb = args.has('generate-only')
+  ? 0
+  : measureInitialJs(path.resolve('dist', 'web')).gzipBytes / 1024;
 
 /** Latency, throughput and floor of one request. */
 async function measure(
@@ -161,22 +168,25 @@ async function benchEngine(engine: Engine): Promise<void> {
     let mixed;
     try {
       for (const scenario of Object.values(scenarios)) {
+        if (!isIncluded(scenario.key)) continue;
         endpoints.push(await measure(server.baseUrl, recorder, url, scenario));
         if (scenario.key === 'createActionItem')
           log(
             `  removed the ${await removeActionItems(url, BENCH_ACTION_ITEM_TEXT)} action items it created`,
           );
       }
-      mixed = await runLoad({
-        baseUrl: server.baseUrl,
-        connections: 16,
-        seconds: seconds * 2,
-        mix: mixedLoad(scenarios),
-      });
-      log(
-        `  mixed load: ${mixed.perSecond.toFixed(0)} req/s, ${mixed.errors} errors ${JSON.stringify(mixed.errorStatuses)}`,
-      );
-      if (!args.has('skip-browser')) {
+      if (isIncluded('mixed')) {
+        mixed = await runLoad({
+          baseUrl: server.baseUrl,
+          connections: 16,
+          seconds: seconds * 2,
+          mix: mixedLoad(scenarios),
+        });
+        log(
+          `  mixed load: ${mixed.perSecond.toFixed(0)} req/s, ${mixed.errors} errors ${JSON.stringify(mixed.errorStatuses)}`,
+        );
+      }
+      if (!args.has('skip-browser') && isIncluded('browser')) {
         browser = await timePageReady({
           baseUrl: server.baseUrl,
           cookie: actors.peopleTeam.cookie,
@@ -198,6 +208,10 @@ async function benchEngine(engine: Engine): Promise<void> {
     } finally {
       await recorder.close();
       await server.stop();
+    }
+    if (only !== null || !mixed) {
+      log('  partial run (--only): no report written');
+      return;
     }
     const run: RunFigures = {
       date: now.toISOString().slice(0, 10),

@@ -35,6 +35,20 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Just after the server's first reminder tick (server/main.ts). */
 const FIRST_TICK_MS = 12_000;
 const SETTLE_LIMIT_MS = 30 * 60_000;
+/** Below this share of all processors' time in use, the machine counts as quiet. */
+const QUIET_SHARE = 0.1;
+
+/** Processor time so far, all cores together: in use, and in all. */
+function busyOf(): { busy: number; total: number } {
+  let busy = 0;
+  let total = 0;
+  for (const cpu of os.cpus()) {
+    const { user, nice, sys, irq, idle } = cpu.times;
+    busy += user + nice + sys + irq;
+    total += user + nice + sys + irq + idle;
+  }
+  return { busy, total };
+}
 
 /**
  * Starts the server on `databaseUrl` and polls `probe` (a path, with a cookie) every 5 ms until it
@@ -102,11 +116,16 @@ export async function startServer(
     settle: async () => {
       // A server on a freshly generated organisation first queues the reminders of everyone and
       // checks every team's coverage; a server that restarts finds little of that to do. Measure
-      // the steady state: past the first reminder tick (10 s after start), health answering
-      // promptly twenty times in a row.
+      // the steady state: past the first reminder tick (10 s after start), then either health
+      // answering promptly twenty times in a row or the machine's processors (this server, its
+      // database) three seconds in a row nearly idle. On an idle virtual machine loopback
+      // requests alone can take a few milliseconds, so neither sign is enough by itself.
       await sleep(Math.max(0, FIRST_TICK_MS - (performance.now() - started)));
       let prompt = 0;
-      while (prompt < 20) {
+      let quietSeconds = 0;
+      let busy = busyOf();
+      let sampledAt = performance.now();
+      while (prompt < 20 && quietSeconds < 3) {
         if (exited !== null) throw new Error(`the server exited with ${exited}: ${stderr.trim()}`);
         if (performance.now() - started > SETTLE_LIMIT_MS)
           throw new Error('the server was still busy with its start-up passes after 30 minutes');
@@ -114,6 +133,13 @@ export async function startServer(
         await fetch(`${baseUrl}/api/health`).then((r) => r.arrayBuffer());
         prompt = performance.now() - asked < 5 ? prompt + 1 : 0;
         await sleep(100);
+        if (performance.now() - sampledAt >= 1000) {
+          const now = busyOf();
+          const share = (now.busy - busy.busy) / Math.max(1, now.total - busy.total);
+          quietSeconds = share < QUIET_SHARE ? quietSeconds + 1 : 0;
+          busy = now;
+          sampledAt = performance.now();
+        }
       }
       return performance.now() - started;
     },

@@ -14,6 +14,7 @@ import * as performance from './migrations/0011-performance.ts';
 import * as retention from './migrations/0012-retention.ts';
 import * as settingsVersions from './migrations/0013-settings-versions.ts';
 import * as conversationFacts from './migrations/0014-conversation-facts.ts';
+import * as coverageMarksNarrower from './migrations/0015-coverage-marks-narrower.ts';
 
 /** Every migration in order. Forward-only: a released migration is never edited. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0012-retention': retention,
   '0013-settings-versions': settingsVersions,
   '0014-conversation-facts': conversationFacts,
+  '0015-coverage-marks-narrower': coverageMarksNarrower,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -859,6 +859,28 @@ export const migrationCases: Record<string, MigrationCase> = {
       await expectFactsEqualSources(db, 'after a removal and an emptied answer');
     },
   },
+
+  '0015-coverage-marks-narrower': {
+    // Saving notes leaves the coverage marks alone; a change of status still marks the engineer.
+    verify: async (db) => {
+      await db.deleteFrom('coverage_dirty' as never).execute();
+      await db
+        .updateTable('conversations' as never)
+        .set({ shared_notes: 'Edited', shared_notes_version: 4, agenda: 'Edited' } as never)
+        .where('id' as never, '=', 'cv-1' as never)
+        .execute();
+      if ((await rowsOf(db, 'coverage_dirty')).length > 0)
+        throw new Error('saving notes should not mark anyone for the coverage refresh');
+      await db
+        .updateTable('conversations' as never)
+        .set({ status: 'cancelled', cancelled_at: T2 } as never)
+        .where('id' as never, '=', 'cv-2' as never)
+        .execute();
+      const marked = await rowsOf(db, 'coverage_dirty');
+      if (!marked.some((row) => row.person_id === ELI))
+        throw new Error('cancelling a conversation should mark its engineer');
+    },
+  },
 };
 
 /** The facts table equals a computation from its source tables, conversation by conversation. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantMs as at, isoInstant as iso } from './instants.ts';
 
 /**
  * The cadence engine (DESIGN §3): one pure function from a pair's history, the organisation's
@@ -97,9 +98,7 @@ export interface Obligation {
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-const at = (iso: string) => Date.parse(iso.length === 10 ? `${iso}T00:00:00.000Z` : iso);
 const plusDays = (ms: number, n: number) => ms + n * DAY_MS;
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Kinds that count as the regular progress review (the quarterly's job). */
 const REVIEW_KINDS: ReadonlySet<ConversationKind> = new Set(['quarterly', 'close_gap']);

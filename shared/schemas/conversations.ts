@@ -526,12 +526,26 @@ function startFormatIn(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+/** Starts already formatted, per zone: lists show the same starts again and again. */
+const startsInZone = new Map<string, string>();
+
 /**
  * The start of a conversation as a participant reads it in their own zone, with the UTC offset
  * in force on that day, e.g. "Tue 10 Mar 2026, 10:00 UTC-4". Pure, so the server, the web app
  * and tests agree.
  */
 export function formatStartInZone(startsAt: string, timeZone: string): string {
+  const key = `${timeZone} ${startsAt}`;
+  let text = startsInZone.get(key);
+  if (text === undefined) {
+    text = formatStartUncached(startsAt, timeZone);
+    if (startsInZone.size >= 10_000) startsInZone.clear();
+    startsInZone.set(key, text);
+  }
+  return text;
+}
+
+function formatStartUncached(startsAt: string, timeZone: string): string {
   const parts = startFormatIn(timeZone).formatToParts(new Date(startsAt));
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     parts.find((p) => p.type === type)?.value ?? '';

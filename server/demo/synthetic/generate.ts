@@ -4,7 +4,7 @@ import { CONVERSATION_KINDS } from '../../../shared/cadence/cadence.ts';
 import { createFixedClock } from '../../clock.ts';
 import { createChangeMarker, dropChangeMarker } from '../../db/client.ts';
 import type { Database } from '../../db/client.ts';
-import { COVERAGE_MARKERS } from '../../db/migrations/0011-performance.ts';
+import { COVERAGE_MARKERS } from '../../db/migrations/0015-coverage-marks-narrower.ts';
 import {
   createConversationFactTriggers,
   dropConversationFactTriggers,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Transaction } from '../../db/client.ts';
+import { instantMs, isoInstant } from '../../../shared/cadence/instants.ts';
 import type {
   ConversationKind,
   ConversationStatus,
@@ -73,7 +74,7 @@ function chunks<T>(items: readonly T[], size = 500): T[][] {
 /** Aggregates over timestamptz come back as Date or text depending on the engine. */
 function instantOrNull(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
+  return value instanceof Date ? value.toISOString() : isoInstant(instantMs(String(value)));
 }
 
 /** Whose people an engineer list covers: one manager's direct reports, a subtree, or everyone. */

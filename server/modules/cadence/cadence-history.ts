@@ -3,6 +3,7 @@ import type {
   CadenceConversation,
   CadenceHistory,
 } from '../../../shared/cadence/cadence.ts';
+import { instantMs as ms, isoInstant } from '../../../shared/cadence/instants.ts';
 import { MINUTE_MS, toIsoDate } from '../../clock.ts';
 import type { ContractSummary } from '../contracts/contract-summaries.ts';
 import type { ConversationFactsRow, LineRow } from './cadence-history.repository.ts';
@@ -18,15 +19,11 @@ export function lineOn(lines: readonly LineRow[], date: string): LineRow | undef
   return lines.find((l) => l.startsOn <= date && (l.endsOn === null || l.endsOn > date));
 }
 
-const ms = (iso: string) => Date.parse(iso);
-
 /** A conversation as the engine sees it at `at`; null when it did not exist yet. */
 export function conversationAt(facts: ConversationFactsRow, at: Date): CadenceConversation | null {
   const atMs = at.getTime();
   if (ms(facts.createdAt) > atMs) return null;
-  const scheduledEnd = new Date(
-    ms(facts.startsAt) + facts.durationMinutes * MINUTE_MS,
-  ).toISOString();
+  const scheduledEnd = isoInstant(ms(facts.startsAt) + facts.durationMinutes * MINUTE_MS);
   const isHeld =
     facts.status === 'completed' && (facts.completedAt === null || ms(facts.completedAt) <= atMs);
   const isCancelled =

@@ -1,6 +1,7 @@
 import { OBLIGATION_KINDS, summaryDueAt } from '../../../shared/cadence/cadence.ts';
 import type { CadencePolicy } from '../../../shared/cadence/cadence.ts';
 import { MINIMUM_GROUP_SIZE } from '../../../shared/schemas/cadence.ts';
+import { instantMs as ms } from '../../../shared/cadence/instants.ts';
 import type {
   Coverage,
   CoverageGroup,
@@ -40,8 +41,6 @@ export interface GroupAggregate {
   /** Until when (exclusive) these figures hold if nothing is written: the next due date, … */
   validUntil: string;
 }
-
-const ms = (iso: string) => Date.parse(iso.length === 10 ? `${iso}T00:00:00.000Z` : iso);
 
 /**
  * The first instant after `now` at which any figure of these engineers could change with no

@@ -1,5 +1,6 @@
 import { isPlanStale, OBLIGATION_KINDS, summaryDueAt } from '../../../shared/cadence/cadence.ts';
 import type { CadencePolicy, Obligation, ObligationKind } from '../../../shared/cadence/cadence.ts';
+import { instantMs as ms } from '../../../shared/cadence/instants.ts';
 import type { Metrics, Ratio } from '../../../shared/schemas/cadence.ts';
 import { DAY_MS, toIsoDate } from '../../clock.ts';
 import { lineOn } from './cadence-history.ts';
@@ -51,8 +52,6 @@ export function isSnapshotPlanStale(
   const reference = contract.lastReferencedAt ?? contract.activeSince;
   return reference !== null && isPlanStale(reference, policy, now);
 }
-
-const ms = (iso: string) => Date.parse(iso.length === 10 ? `${iso}T00:00:00.000Z` : iso);
 
 /** Summaries of conversations held in [from, to): sent on time, or late (sent late or still missing). */
 export function summaryCounts(
