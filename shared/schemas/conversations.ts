@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { remembered } from '../remembered.ts';
 import {
   baseVersionSchema,
   idSchema,
@@ -526,24 +527,20 @@ function startFormatIn(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** Starts already formatted, per zone: lists show the same starts again and again. */
-const startsInZone = new Map<string, string>();
-
 /**
  * The start of a conversation as a participant reads it in their own zone, with the UTC offset
  * in force on that day, e.g. "Tue 10 Mar 2026, 10:00 UTC-4". Pure, so the server, the web app
- * and tests agree.
+ * and tests agree; remembered, as lists show the same starts again and again.
  */
 export function formatStartInZone(startsAt: string, timeZone: string): string {
-  const key = `${timeZone} ${startsAt}`;
-  let text = startsInZone.get(key);
-  if (text === undefined) {
-    text = formatStartUncached(startsAt, timeZone);
-    if (startsInZone.size >= 10_000) startsInZone.clear();
-    startsInZone.set(key, text);
-  }
-  return text;
+  return formatStartRemembered(`${timeZone} ${startsAt}`);
 }
+
+// Keyed by "zone start": zone names (IANA) hold no spaces.
+const formatStartRemembered = remembered((key: string) => {
+  const space = key.indexOf(' ');
+  return formatStartUncached(key.slice(space + 1), key.slice(0, space));
+}, 10_000);
 
 function formatStartUncached(startsAt: string, timeZone: string): string {
   const parts = startFormatIn(timeZone).formatToParts(new Date(startsAt));
