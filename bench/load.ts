@@ -45,6 +45,8 @@ export interface LoadResult {
   latency: Percentiles;
   /** Every response time (ms), for merging rounds. */
   samples: number[];
+  /** The server's processor time per response (ms), when the caller measured it. */
+  serverCpuMs?: number;
 }
 
 export function percentiles(samples: readonly number[]): Percentiles {

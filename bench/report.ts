@@ -76,6 +76,8 @@ export function machineDetails(engineVersion: string, loadBefore: number[]): Mac
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : '–');
+const cpu = (load: LoadResult | null) =>
+  load?.serverCpuMs === undefined ? '–' : load.serverCpuMs.toFixed(2);
 const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 const verdict = (isMet: boolean | null) => (isMet === null ? '—' : isMet ? 'met' : 'not met');
 
@@ -122,22 +124,22 @@ export function renderReport(run: RunFigures): string {
     '',
     '## Requests',
     '',
-    'Latency at concurrency 1 (ms); throughput at concurrency 16 (requests/s). The floor is the same SQL run directly through the driver in-process (rolled back after each round).',
+    'Latency at concurrency 1 (ms); throughput at concurrency 16 (requests/s). The floor is the same SQL run directly through the driver in-process (rolled back after each round). Server CPU is the processor time the server process used per response during the throughput run (from /proc, 10 ms ticks): a busy neighbour delays it but does not inflate it.',
     '',
-    '| Request | Queries | p50 | p95 | p99 | Floor p95 | p95 ÷ floor | p95 ÷ (floor + health) | Req/s at 16 | Errors |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| Request | Queries | p50 | p95 | p99 | Floor p95 | p95 ÷ floor | p95 ÷ (floor + health) | Req/s at 16 | Server CPU per request (ms) | Errors |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   );
   for (const e of run.endpoints) {
     const floorRatio = ratio(e.latency.p95, e.floor.p95);
     const withHttp = ratio(e.latency.p95, e.floor.p95 + healthP95);
     lines.push(
-      `| ${e.name} | ${e.queries} | ${ms(e.latency.p50)} | ${ms(e.latency.p95)} | ${ms(e.latency.p99)} | ${e.key === 'health' ? '–' : ms(e.floor.p95)} | ${e.key === 'health' ? '–' : floorRatio.toFixed(2)} | ${e.key === 'health' ? '–' : withHttp.toFixed(2)} | ${e.throughput ? e.throughput.perSecond.toFixed(0) : 'skipped (too slow)'} | ${e.throughput?.errors ?? 0} |`,
+      `| ${e.name} | ${e.queries} | ${ms(e.latency.p50)} | ${ms(e.latency.p95)} | ${ms(e.latency.p99)} | ${e.key === 'health' ? '–' : ms(e.floor.p95)} | ${e.key === 'health' ? '–' : floorRatio.toFixed(2)} | ${e.key === 'health' ? '–' : withHttp.toFixed(2)} | ${e.throughput ? e.throughput.perSecond.toFixed(0) : 'skipped (too slow)'} | ${cpu(e.throughput)} | ${e.throughput?.errors ?? 0} |`,
     );
   }
   const mixedTarget = run.engine === 'sqlite' ? 1000 : 700;
   lines.push(
     '',
-    `Mixed read/write load at concurrency 16 (engineer and manager homes, conversation pages, timelines, team views, saving notes, creating action items): **${run.mixed.perSecond.toFixed(0)} requests/s**, ${run.mixed.errors} errors, p95 ${ms(run.mixed.latency.p95)} ms.`,
+    `Mixed read/write load at concurrency 16 (engineer and manager homes, conversation pages, timelines, team views, saving notes, creating action items): **${run.mixed.perSecond.toFixed(0)} requests/s**, ${run.mixed.errors} errors, p95 ${ms(run.mixed.latency.p95)} ms, server CPU ${cpu(run.mixed)} ms per request.`,
     '',
     '## Targets',
     '',

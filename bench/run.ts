@@ -16,11 +16,12 @@ import {
 } from './database.ts';
 import { createRecorder, replayFloor } from './floor.ts';
 import { percentiles, runLoad } from './load.ts';
-import type { Connection } from './load.ts';
+import type { Connection, LoadResult, Scenario } from './load.ts';
 import { machineDetails, saveReport } from './report.ts';
 import type { EndpointFigures, RunFigures } from './report.ts';
 import { BENCH_ACTION_ITEM_TEXT, buildScenarios, mixedLoad } from './scenarios.ts';
 import { startServer } from './server.ts';
+import type { RunningServer } from './server.ts';
 
 /**
  * `npm run bench [-- --size 1k|10k|100k] [--engine sqlite|postgres|both] [--seconds n]
@@ -71,13 +72,26 @@ const initialJsGzipKb = args.has('generate-only')
   ? 0
   : measureInitialJs(path.resolve('dist', 'web')).gzipBytes / 1024;
 
+/** A load at `connections` for the run's seconds, with the server's processor time per response. */
+async function runLoadOnServer(
+  server: RunningServer,
+  connections: number,
+  mix: readonly Scenario[],
+  duration = seconds,
+): Promise<LoadResult> {
+  const cpuBefore = server.cpuMs();
+  const result = await runLoad({ baseUrl: server.baseUrl, connections, seconds: duration, mix });
+  return { ...result, serverCpuMs: (server.cpuMs() - cpuBefore) / Math.max(1, result.requests) };
+}
+
 /** Latency, throughput and floor of one request. */
 async function measure(
-  baseUrl: string,
+  server: RunningServer,
   recorder: Awaited<ReturnType<typeof createRecorder>>,
   url: string,
   scenario: ReturnType<typeof buildScenarios>[string],
 ): Promise<EndpointFigures> {
+  const baseUrl = server.baseUrl;
   const probe: Connection = { index: 999, state: {} };
   const request = scenario.next(probe);
   // The first request may find background work due (a dashboard refresh): record the second.
@@ -120,12 +134,10 @@ async function measure(
   const floor = percentiles(floorSamples);
   // Sixteen concurrent requests that each take seconds would measure memory, not throughput.
   const throughput =
-    warm.latency.mean > 1000
-      ? null
-      : await runLoad({ baseUrl, connections: 16, seconds, mix: [scenario] });
+    warm.latency.mean > 1000 ? null : await runLoadOnServer(server, 16, [scenario]);
   const errors = latency.errors + (throughput?.errors ?? 0);
   log(
-    `  ${scenario.name}: p95 ${latency.latency.p95.toFixed(2)} ms (floor ${floor.p95.toFixed(2)} ms, ${capture.queries.length} queries), ${throughput ? `${throughput.perSecond.toFixed(0)} req/s` : 'throughput skipped'}${errors ? `, ${errors} errors ${JSON.stringify(throughput?.errorStatuses ?? {})}` : ''}`,
+    `  ${scenario.name}: p95 ${latency.latency.p95.toFixed(2)} ms (floor ${floor.p95.toFixed(2)} ms, ${capture.queries.length} queries), ${throughput ? `${throughput.perSecond.toFixed(0)} req/s, ${(throughput.serverCpuMs ?? 0).toFixed(2)} ms server CPU each` : 'throughput skipped'}${errors ? `, ${errors} errors ${JSON.stringify(throughput?.errorStatuses ?? {})}` : ''}`,
   );
   return {
     key: scenario.key,
@@ -169,21 +181,16 @@ async function benchEngine(engine: Engine): Promise<void> {
     try {
       for (const scenario of Object.values(scenarios)) {
         if (!isIncluded(scenario.key)) continue;
-        endpoints.push(await measure(server.baseUrl, recorder, url, scenario));
+        endpoints.push(await measure(server, recorder, url, scenario));
         if (scenario.key === 'createActionItem')
           log(
             `  removed the ${await removeActionItems(url, BENCH_ACTION_ITEM_TEXT)} action items it created`,
           );
       }
       if (isIncluded('mixed')) {
-        mixed = await runLoad({
-          baseUrl: server.baseUrl,
-          connections: 16,
-          seconds: seconds * 2,
-          mix: mixedLoad(scenarios),
-        });
+        mixed = await runLoadOnServer(server, 16, mixedLoad(scenarios), seconds * 2);
         log(
-          `  mixed load: ${mixed.perSecond.toFixed(0)} req/s, ${mixed.errors} errors ${JSON.stringify(mixed.errorStatuses)}`,
+          `  mixed load: ${mixed.perSecond.toFixed(0)} req/s, ${(mixed.serverCpuMs ?? 0).toFixed(2)} ms server CPU each, ${mixed.errors} errors ${JSON.stringify(mixed.errorStatuses)}`,
         );
       }
       if (!args.has('skip-browser') && isIncluded('browser')) {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,8 @@ export interface RunningServer {
    * are done; resolves with the milliseconds since spawning.
    */
   settle(): Promise<number>;
+  /** Processor time the server has used so far (ms, its workers included); see cpuMsOf. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -48,6 +50,47 @@ function busyOf(): { busy: number; total: number } {
     total += user + nice + sys + irq + idle;
   }
   return { busy, total };
+}
+
+/** Clock ticks per second of /proc's times (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * Processor time (user + system, ms) of a process and every process below it, from /proc: the
+ * server's own cost per request, which a busy neighbour on a shared machine delays but does not
+ * inflate the way it inflates wall-clock latency. 0 where there is no /proc.
+ */
+function cpuMsOf(rootPid: number): number {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return 0;
+  }
+  const stats = new Map<number, { parent: number; ticks: number }>();
+  for (const entry of entries) {
+    try {
+      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The command name may hold spaces: the fields that follow start after its ")".
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(entry), {
+        parent: Number(fields[1]),
+        ticks: Number(fields[11]) + Number(fields[12]),
+      });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const isBelowRoot = (pid: number): boolean => {
+    for (let at: number | undefined = pid; at !== undefined && at > 1;) {
+      if (at === rootPid) return true;
+      at = stats.get(at)?.parent;
+    }
+    return false;
+  };
+  let ticks = 0;
+  for (const [pid, stat] of stats) if (isBelowRoot(pid)) ticks += stat.ticks;
+  return (ticks * 1000) / TICKS_PER_SECOND;
 }
 
 /**
@@ -143,6 +186,7 @@ export async function startServer(
       }
       return performance.now() - started;
     },
+    cpuMs: () => (child.pid === undefined ? 0 : cpuMsOf(child.pid)),
     stop: async () => {
       if (exited !== null) return;
       const done = new Promise((resolve) => child.once('exit', resolve));

@@ -147,19 +147,20 @@ export function createApp(deps: AppDeps) {
       { ip: clientIpOf(c, config.trustProxy), requestId: c.var.requestId },
     ),
   );
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        c.json(
-          {
-            error: 'too_large',
-            message: `The request body must be at most ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
-          },
-          413,
-        ),
-    }),
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) =>
+      c.json(
+        {
+          error: 'too_large',
+          message: `The request body must be at most ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
+        },
+        413,
+      ),
+  });
+  // A GET or HEAD body is never read; asking for it would build a full fetch Request per read.
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
   );
   app.use('/api/*', sessionMiddleware(config, auth));
   app.use('/api/*', signInGate(app));

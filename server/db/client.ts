@@ -86,23 +86,34 @@ function openSqlite(file: string, options: OpenOptions): Database {
 const BOOLEAN_COLUMN = /^(is|has)_/;
 const STATEMENT_CACHE_SIZE = 200;
 
+/** A prepared statement and the result columns it reads as booleans, found once. */
+interface Prepared {
+  statement: BetterSqlite3.Statement;
+  booleans: readonly string[];
+}
+
 /** SQLite stores booleans as 0/1; convert on the way in and, for is_/has_ columns, on the way out. */
 function withPortableValues(raw: BetterSqlite3.Database): SqliteDatabase {
   const toSqlite = (params: ReadonlyArray<unknown>) =>
     params.map((value) => (typeof value === 'boolean' ? (value ? 1 : 0) : value));
-  const fromSqlite = (row: unknown): unknown => {
+  const booleanColumnsOf = (statement: BetterSqlite3.Statement): readonly string[] =>
+    statement.reader
+      ? statement
+          .columns()
+          .map((column) => column.name)
+          .filter((name) => BOOLEAN_COLUMN.test(name))
+      : [];
+  const fromSqlite = (row: unknown, booleans: readonly string[]): unknown => {
     if (row === null || typeof row !== 'object') return row;
     const record = row as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
-      if (BOOLEAN_COLUMN.test(key) && typeof record[key] === 'number')
-        record[key] = record[key] === 1;
-    }
+    for (const key of booleans)
+      if (typeof record[key] === 'number') record[key] = record[key] === 1;
     return record;
   };
   // Kysely prepares every query it runs; compiling the same SQL again costs more than many
   // queries take to execute, so recently used statements are kept (least recently used leave).
-  const cache = new Map<string, BetterSqlite3.Statement>();
-  const prepared = (sql: string) => {
+  const cache = new Map<string, Prepared>();
+  const prepared = (sql: string): Prepared => {
     const hit = cache.get(sql);
     if (hit) {
       cache.delete(sql);
@@ -110,23 +121,29 @@ function withPortableValues(raw: BetterSqlite3.Database): SqliteDatabase {
       return hit;
     }
     const statement = raw.prepare(sql);
-    cache.set(sql, statement);
+    const entry = { statement, booleans: booleanColumnsOf(statement) };
+    cache.set(sql, entry);
     if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-    return statement;
+    return entry;
   };
   return {
     close: () => raw.close(),
     prepare(sql: string): SqliteStatement {
       // Transactions take the write lock when they begin: a deferred one that read first cannot
       // upgrade after another connection committed (SQLITE_BUSY at once, no busy wait). ADR 081.
-      const statement = prepared(sql === 'begin' ? 'begin immediate' : sql);
+      const { statement, booleans } = prepared(sql === 'begin' ? 'begin immediate' : sql);
       return {
         reader: statement.reader,
-        all: (params) => statement.all(...toSqlite(params)).map(fromSqlite),
+        all: (params) => {
+          const rows = statement.all(...toSqlite(params));
+          if (booleans.length > 0) for (const row of rows) fromSqlite(row, booleans);
+          return rows;
+        },
         run: (params) => statement.run(...toSqlite(params)),
         // A statement being iterated is busy, so streams get a statement of their own.
         *iterate(params) {
-          for (const row of raw.prepare(sql).iterate(...toSqlite(params))) yield fromSqlite(row);
+          for (const row of raw.prepare(sql).iterate(...toSqlite(params)))
+            yield fromSqlite(row, booleans);
         },
       };
     },

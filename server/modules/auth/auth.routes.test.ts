@@ -796,6 +796,12 @@ describe('security headers', () => {
     }
   });
 
+  it('keeps a Cache-Control a route chose itself', async () => {
+    const asset = await t.agent().get('/api/docs/swagger-ui.css');
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=86400');
+  });
+
   it('sets a Secure __Host- cookie and HSTS when the base URL is https', async () => {
     const secure = await createTestHarness({ config: { baseUrl: 'https://trajectory.example' } });
     try {

@@ -71,10 +71,15 @@ function chunks<T>(items: readonly T[], size = 500): T[][] {
   return result;
 }
 
+const CANONICAL_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
 /** Aggregates over timestamptz come back as Date or text depending on the engine. */
 function instantOrNull(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  return value instanceof Date ? value.toISOString() : isoInstant(instantMs(String(value)));
+  if (value instanceof Date) return value.toISOString();
+  const text = String(value);
+  // What the server writes is already in this form; anything else is brought to it.
+  return CANONICAL_INSTANT.test(text) ? text : isoInstant(instantMs(text));
 }
 
 /** Whose people an engineer list covers: one manager's direct reports, a subtree, or everyone. */

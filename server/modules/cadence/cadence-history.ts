@@ -19,25 +19,55 @@ export function lineOn(lines: readonly LineRow[], date: string): LineRow | undef
   return lines.find((l) => l.startsOn <= date && (l.endsOn === null || l.endsOn > date));
 }
 
+/** A row's instants in milliseconds (−∞ for none, so "at or before" holds) and scheduled end. */
+interface FactTimes {
+  created: number;
+  completed: number;
+  cancelled: number;
+  summarySent: number;
+  responded: number;
+  scheduledEnd: string;
+}
+
+/**
+ * Worked out once per row rather than at every month a dashboard replays: rows are read from
+ * the database for one request and never changed, so the row itself is the key.
+ */
+const timesOfRows = new WeakMap<ConversationFactsRow, FactTimes>();
+const msOrNone = (iso: string | null) => (iso === null ? -Infinity : ms(iso));
+
+function timesOf(facts: ConversationFactsRow): FactTimes {
+  let times = timesOfRows.get(facts);
+  if (!times) {
+    times = {
+      created: ms(facts.createdAt),
+      completed: msOrNone(facts.completedAt),
+      cancelled: msOrNone(facts.cancelledAt),
+      summarySent: msOrNone(facts.firstSummarySentAt),
+      responded: msOrNone(facts.latestResponseAt),
+      scheduledEnd: isoInstant(ms(facts.startsAt) + facts.durationMinutes * MINUTE_MS),
+    };
+    timesOfRows.set(facts, times);
+  }
+  return times;
+}
+
 /** A conversation as the engine sees it at `at`; null when it did not exist yet. */
 export function conversationAt(facts: ConversationFactsRow, at: Date): CadenceConversation | null {
   const atMs = at.getTime();
-  if (ms(facts.createdAt) > atMs) return null;
-  const scheduledEnd = isoInstant(ms(facts.startsAt) + facts.durationMinutes * MINUTE_MS);
-  const isHeld =
-    facts.status === 'completed' && (facts.completedAt === null || ms(facts.completedAt) <= atMs);
-  const isCancelled =
-    !isHeld &&
-    facts.status === 'cancelled' &&
-    (facts.cancelledAt === null || ms(facts.cancelledAt) <= atMs);
+  const times = timesOf(facts);
+  if (times.created > atMs) return null;
+  const scheduledEnd = times.scheduledEnd;
+  const isHeld = facts.status === 'completed' && times.completed <= atMs;
+  const isCancelled = !isHeld && facts.status === 'cancelled' && times.cancelled <= atMs;
   const heldEnd = facts.completedAt ?? scheduledEnd;
   const summarySentAt =
-    isHeld && facts.firstSummarySentAt && ms(facts.firstSummarySentAt) <= atMs
+    isHeld && facts.firstSummarySentAt && times.summarySent <= atMs
       ? facts.firstSummarySentAt
       : null;
   // Asking for an amendment is the engineer's answer too: the next move is the manager's.
   const acknowledgedAt =
-    summarySentAt && facts.latestResponseAt && ms(facts.latestResponseAt) <= atMs
+    summarySentAt && facts.latestResponseAt && times.responded <= atMs
       ? facts.latestResponseAt
       : null;
   return {
