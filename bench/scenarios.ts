@@ -1,3 +1,4 @@
+import { DASHBOARD_TEAMS_PER_PAGE } from '../shared/schemas/cadence.ts';
 import type { Actors, Pair } from './database.ts';
 import type { Connection, HttpRequest, Scenario } from './load.ts';
 
@@ -133,7 +134,16 @@ export function buildScenarios(actors: Actors): Record<string, NamedScenario> {
     },
     {
       key: 'coverage',
-      name: 'Coverage dashboard, whole organisation (GET /api/coverage)',
+      name: 'Coverage dashboard, whole organisation (GET /api/coverage, first page of teams)',
+      hasFloorTarget: false,
+      isWrite: false,
+      // What the dashboard asks for when it opens: totals, trend and the first page of teams.
+      next: () =>
+        get(`/api/coverage?offset=0&limit=${DASHBOARD_TEAMS_PER_PAGE}`, actors.peopleTeam.cookie),
+    },
+    {
+      key: 'coverageAllTeams',
+      name: 'Coverage, every team in one answer (GET /api/coverage, up to 1,000 teams)',
       hasFloorTarget: false,
       isWrite: false,
       next: () => get('/api/coverage', actors.peopleTeam.cookie),

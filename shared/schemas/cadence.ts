@@ -257,6 +257,9 @@ export type Coverage = z.infer<typeof coverageSchema>;
 
 export const COVERAGE_PAGE_LIMIT = 1000;
 
+/** Teams per page of the dashboard: a large organisation has thousands (ADR 092). */
+export const DASHBOARD_TEAMS_PER_PAGE = 25;
+
 export const coverageQuerySchema = z.object({
   /** Narrow to the subtree of one manager inside what the viewer may see. */
   managerId: idSchema.optional(),

@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { DASHBOARD_TEAMS_PER_PAGE } from '../../../shared/schemas/cadence.ts';
 import type {
   CadenceSettings,
   Coverage,
@@ -9,8 +10,7 @@ import { ApiError, api } from '../../lib/api.ts';
 const noRetryOnRefusal = (count: number, error: unknown) =>
   !(error instanceof ApiError && error.status < 500) && count < 2;
 
-/** Teams per page of the dashboard: a large organisation has thousands (ADR 092). */
-export const TEAMS_PER_PAGE = 25;
+export const TEAMS_PER_PAGE = DASHBOARD_TEAMS_PER_PAGE;
 
 /**
  * The coverage dashboard for the viewer's scope, optionally narrowed to one manager's subtree,
