@@ -10,20 +10,18 @@ import { ApiError, api } from '../../lib/api.ts';
 const noRetryOnRefusal = (count: number, error: unknown) =>
   !(error instanceof ApiError && error.status < 500) && count < 2;
 
-export const TEAMS_PER_PAGE = DASHBOARD_TEAMS_PER_PAGE;
-
 /**
  * The coverage dashboard for the viewer's scope, optionally narrowed to one manager's subtree,
  * with one page of its teams (1-based).
  */
 export function useCoverage(managerId: string | null, page: number) {
-  const offset = (page - 1) * TEAMS_PER_PAGE;
+  const offset = (page - 1) * DASHBOARD_TEAMS_PER_PAGE;
   return useQuery({
     queryKey: ['coverage', managerId ?? 'all', page],
     queryFn: ({ signal }) =>
       api<Coverage>('/api/coverage', {
         signal,
-        query: { managerId, offset, limit: TEAMS_PER_PAGE },
+        query: { managerId, offset, limit: DASHBOARD_TEAMS_PER_PAGE },
       }),
     placeholderData: keepPreviousData,
     retry: noRetryOnRefusal,

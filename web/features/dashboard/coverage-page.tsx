@@ -20,6 +20,7 @@ import {
 import { IconEyeOff, IconLock } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
 import type { CadencePolicy } from '../../../shared/cadence/cadence.ts';
+import { DASHBOARD_TEAMS_PER_PAGE } from '../../../shared/schemas/cadence.ts';
 import type { Coverage, CoverageGroup, Metrics, Ratio } from '../../../shared/schemas/cadence.ts';
 import { Page } from '../../components/ui/page.tsx';
 import { PageHeader } from '../../components/ui/page-header.tsx';
@@ -27,7 +28,7 @@ import { QueryError } from '../../components/ui/query-error.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { ofText, percent } from '../../lib/cadence.ts';
 import { formatDate } from '../../lib/dates.ts';
-import { TEAMS_PER_PAGE, useCoverage, usePolicy } from './api.ts';
+import { useCoverage, usePolicy } from './api.ts';
 import { Heatmap, TrendChart } from './coverage-charts.tsx';
 import { GroupPeopleDrawer } from './group-people-drawer.tsx';
 
@@ -314,10 +315,10 @@ function TeamsPager({
   total: number;
   onChange: (page: number) => void;
 }) {
-  const pages = Math.ceil(total / TEAMS_PER_PAGE);
+  const pages = Math.ceil(total / DASHBOARD_TEAMS_PER_PAGE);
   if (pages <= 1) return null;
-  const first = (page - 1) * TEAMS_PER_PAGE + 1;
-  const last = Math.min(total, page * TEAMS_PER_PAGE);
+  const first = (page - 1) * DASHBOARD_TEAMS_PER_PAGE + 1;
+  const last = Math.min(total, page * DASHBOARD_TEAMS_PER_PAGE);
   return (
     <Group justify="space-between" p="lg" pt="sm">
       <Text size="sm" c="dimmed">
