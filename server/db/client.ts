@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import type { KyselyConfig, LogEvent, SqliteDatabase, SqliteStatement } from 'kysely';
 import pg from 'pg';
+import { LRUCache } from 'lru-cache';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { DB } from './schema.ts';
@@ -112,18 +113,14 @@ function withPortableValues(raw: BetterSqlite3.Database): SqliteDatabase {
   };
   // Kysely prepares every query it runs; compiling the same SQL again costs more than many
   // queries take to execute, so recently used statements are kept (least recently used leave).
-  const cache = new Map<string, Prepared>();
+  const cache = new LRUCache<string, Prepared>({ max: STATEMENT_CACHE_SIZE });
   const prepared = (sql: string): Prepared => {
-    const hit = cache.get(sql);
-    if (hit) {
-      cache.delete(sql);
-      cache.set(sql, hit);
-      return hit;
+    let entry = cache.get(sql);
+    if (!entry) {
+      const statement = raw.prepare(sql);
+      entry = { statement, booleans: booleanColumnsOf(statement) };
+      cache.set(sql, entry);
     }
-    const statement = raw.prepare(sql);
-    const entry = { statement, booleans: booleanColumnsOf(statement) };
-    cache.set(sql, entry);
-    if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     return entry;
   };
   return {
@@ -328,6 +325,8 @@ export interface ChangeMarker {
   person: string;
   /** Watch updates only of these columns (default: any). */
   updateOf?: readonly string[];
+  /** Name of the triggers (default `<table>_mark`), so one table can feed several mark tables. */
+  name?: string;
 }
 
 /**
@@ -338,6 +337,7 @@ export interface ChangeMarker {
  */
 export async function createChangeMarker(db: Kysely<unknown>, marker: ChangeMarker): Promise<void> {
   const { table, into } = marker;
+  const name = marker.name ?? `${table}_mark`;
   // Tokens stay within 2^53 so they survive the round trip through a JavaScript number.
   const token = isSqlite(db)
     ? '(random() % 9007199254740991)'
@@ -351,17 +351,17 @@ export async function createChangeMarker(db: Kysely<unknown>, marker: ChangeMark
       ['update', `update${updateOf}`, [mark('new'), mark('old')]],
       ['delete', 'delete', [mark('old')]],
     ] as const;
-    for (const [name, event, body] of triggers)
+    for (const [suffix, event, body] of triggers)
       await sql
         .raw(
-          `create trigger ${table}_mark_${name} after ${event} on ${table} begin ${body.join(' ')} end`,
+          `create trigger ${name}_${suffix} after ${event} on ${table} begin ${body.join(' ')} end`,
         )
         .execute(db);
     return;
   }
   await sql
     .raw(
-      `create function ${table}_mark() returns trigger language plpgsql as $$ begin ` +
+      `create function ${name}() returns trigger language plpgsql as $$ begin ` +
         `if tg_op <> 'DELETE' then ${mark('new')} end if; ` +
         `if tg_op <> 'INSERT' then ${mark('old')} end if; ` +
         `return null; end $$`,
@@ -369,7 +369,7 @@ export async function createChangeMarker(db: Kysely<unknown>, marker: ChangeMark
     .execute(db);
   await sql
     .raw(
-      `create trigger ${table}_mark after insert or update${updateOf} or delete on ${table} for each row execute function ${table}_mark()`,
+      `create trigger ${name} after insert or update${updateOf} or delete on ${table} for each row execute function ${name}()`,
     )
     .execute(db);
 }
@@ -377,13 +377,14 @@ export async function createChangeMarker(db: Kysely<unknown>, marker: ChangeMark
 /** Removes a change marker (the synthetic organisation's bulk load re-creates it after). */
 export async function dropChangeMarker(db: Kysely<unknown>, marker: ChangeMarker): Promise<void> {
   const { table } = marker;
+  const name = marker.name ?? `${table}_mark`;
   if (isSqlite(db)) {
-    for (const name of ['insert', 'update', 'delete'])
-      await sql.raw(`drop trigger if exists ${table}_mark_${name}`).execute(db);
+    for (const suffix of ['insert', 'update', 'delete'])
+      await sql.raw(`drop trigger if exists ${name}_${suffix}`).execute(db);
     return;
   }
-  await sql.raw(`drop trigger if exists ${table}_mark on ${table}`).execute(db);
-  await sql.raw(`drop function if exists ${table}_mark()`).execute(db);
+  await sql.raw(`drop trigger if exists ${name} on ${table}`).execute(db);
+  await sql.raw(`drop function if exists ${name}()`).execute(db);
 }
 
 /**

@@ -15,6 +15,7 @@ import * as retention from './migrations/0012-retention.ts';
 import * as settingsVersions from './migrations/0013-settings-versions.ts';
 import * as conversationFacts from './migrations/0014-conversation-facts.ts';
 import * as coverageMarksNarrower from './migrations/0015-coverage-marks-narrower.ts';
+import * as cadenceMarks from './migrations/0016-cadence-marks.ts';
 
 /** Every migration in order. Forward-only: a released migration is never edited. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0013-settings-versions': settingsVersions,
   '0014-conversation-facts': conversationFacts,
   '0015-coverage-marks-narrower': coverageMarksNarrower,
+  '0016-cadence-marks': cadenceMarks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -881,6 +881,37 @@ export const migrationCases: Record<string, MigrationCase> = {
         throw new Error('cancelling a conversation should mark its engineer');
     },
   },
+
+  '0016-cadence-marks': {
+    // A new, empty token table: notes leave it alone; a prep answer gives the engineer a token,
+    // and a reschedule gives them another.
+    verify: async (db) => {
+      const tokenOfEli = async () =>
+        (await rowsOf(db, 'cadence_marks')).find((row) => row.person_id === ELI)?.token;
+      if ((await rowsOf(db, 'cadence_marks')).length > 0)
+        throw new Error('the token table should start empty');
+      await db
+        .updateTable('conversations' as never)
+        .set({ shared_notes: 'Edited again', agenda: 'Edited again' } as never)
+        .where('id' as never, '=', 'cv-2' as never)
+        .execute();
+      if ((await tokenOfEli()) !== undefined)
+        throw new Error('saving notes should leave every cadence token alone');
+      await db
+        .updateTable('prep_answers' as never)
+        .set({ answer: 'Rewritten' } as never)
+        .execute();
+      const first = await tokenOfEli();
+      if (first === undefined) throw new Error('a prep answer should give the engineer a token');
+      await db
+        .updateTable('conversations' as never)
+        .set({ starts_at: T2 } as never)
+        .where('id' as never, '=', 'cv-2' as never)
+        .execute();
+      if ((await tokenOfEli()) === first)
+        throw new Error('a reschedule should give the engineer a new token');
+    },
+  },
 };
 
 /** The facts table equals a computation from its source tables, conversation by conversation. */

@@ -578,6 +578,12 @@ export interface CoverageDirtyTable {
   token: number;
 }
 
+/** Per engineer, a token that changes with every write to their cadence facts (ADR 102). */
+export interface CadenceMarksTable {
+  person_id: string;
+  token: number;
+}
+
 export interface CoverageStateTable {
   id: number;
   refresh: number;
@@ -600,6 +606,7 @@ export interface RetentionSettingsTable {
 export interface DB {
   coverage_groups: CoverageGroupsTable;
   coverage_dirty: CoverageDirtyTable;
+  cadence_marks: CadenceMarksTable;
   coverage_state: CoverageStateTable;
   contracts: ContractsTable;
   contract_versions: ContractVersionsTable;

@@ -123,6 +123,19 @@ function stateOf(dueMs: number, nowMs: number, soonMs: number): ObligationState 
   return nowMs >= dueMs - soonMs ? 'due' : 'upcoming';
 }
 
+/** The first instant after `nowMs` at which `stateOf` gives another answer (∞ once overdue). */
+function nextStateChange(dueMs: number, nowMs: number, soonMs: number): number {
+  if (nowMs > dueMs) return Infinity;
+  return nowMs < dueMs - soonMs ? dueMs - soonMs : dueMs + 1;
+}
+
+/** The engine's answer, and the first instant at which the same history could give another. */
+export interface ObligationsUntil {
+  obligations: Obligation[];
+  /** Milliseconds since the epoch (exclusive); `Infinity` when only new facts can change them. */
+  untilMs: number;
+}
+
 /**
  * Obligations for one engineer on `now`, soonest first. With a manager there is always exactly one
  * initial (possibly done), one quarterly and one annual obligation; nothing falls due before the
@@ -133,11 +146,29 @@ export function computeObligations(
   policy: CadencePolicy,
   now: Date,
 ): Obligation[] {
+  return computeObligationsUntil(history, policy, now).obligations;
+}
+
+/**
+ * `computeObligations`, also saying until when its answer holds if the history stays the same:
+ * the first instant a state moves (upcoming → due → overdue) or a scheduled conversation's end
+ * passes. Lets a caller keep the answer instead of running the engine again.
+ */
+export function computeObligationsUntil(
+  history: CadenceHistory,
+  policy: CadencePolicy,
+  now: Date,
+): ObligationsUntil {
   const nowMs = now.getTime();
   const soonMs = policy.dueSoonDays * DAY_MS;
   const obligations: Obligation[] = [];
+  let untilMs = Infinity;
+  const stateAt = (dueMs: number, windowMs: number) => {
+    untilMs = Math.min(untilMs, nextStateChange(dueMs, nowMs, windowMs));
+    return stateOf(dueMs, nowMs, windowMs);
+  };
   const push = (o: Omit<Obligation, 'state'> & { state?: ObligationState }) =>
-    obligations.push({ ...o, state: o.state ?? stateOf(at(o.dueAt), nowMs, soonMs) });
+    obligations.push({ ...o, state: o.state ?? stateAt(at(o.dueAt), soonMs) });
 
   if (history.managerId && history.managerSince) {
     const sinceMs = at(history.managerSince);
@@ -150,6 +181,8 @@ export function computeObligations(
     const scheduled = pair
       .filter((c) => c.status === 'scheduled' && at(c.endsAt) >= nowMs)
       .sort((a, b) => at(a.startsAt) - at(b.startsAt));
+    // A scheduled conversation stops counting as ahead once its end has passed.
+    for (const c of scheduled) untilMs = Math.min(untilMs, at(c.endsAt) + 1);
     const lastHeld = (kinds: ReadonlySet<ConversationKind>) =>
       [...held].reverse().find((c) => kinds.has(c.kind));
     const nextScheduled = (kinds: ReadonlySet<ConversationKind>) =>
@@ -206,7 +239,7 @@ export function computeObligations(
           kind: 'engineer_prep',
           owner: 'engineer',
           dueAt: c.startsAt,
-          state: stateOf(startMs, nowMs, policy.prepLeadDays * DAY_MS),
+          state: stateAt(startMs, policy.prepLeadDays * DAY_MS),
           reason: 'Answering the prep prompts before the conversation makes it yours.',
           conversationId: c.id,
         });
@@ -216,7 +249,7 @@ export function computeObligations(
           kind: 'manager_prep',
           owner: 'manager',
           dueAt: c.startsAt,
-          state: stateOf(startMs, nowMs, DAY_MS),
+          state: stateAt(startMs, DAY_MS),
           reason: 'Review history, the framework and open promises before the conversation.',
           conversationId: c.id,
         });
@@ -233,7 +266,7 @@ export function computeObligations(
         kind: 'summary',
         owner: 'manager',
         dueAt,
-        state: stateOf(at(dueAt), nowMs, policy.summaryWithinHours * HOUR_MS),
+        state: stateAt(at(dueAt), policy.summaryWithinHours * HOUR_MS),
         reason: `The summary goes out within ${policy.summaryWithinHours} hours of the conversation.`,
         conversationId: c.id,
       });
@@ -243,7 +276,7 @@ export function computeObligations(
         kind: 'acknowledgement',
         owner: 'engineer',
         dueAt: iso(dueMs),
-        state: stateOf(dueMs, nowMs, policy.acknowledgeWithinDays * DAY_MS),
+        state: stateAt(dueMs, policy.acknowledgeWithinDays * DAY_MS),
         reason: 'Acknowledge the summary, or ask for a change, so both remember the same thing.',
         conversationId: c.id,
       });
@@ -265,7 +298,8 @@ export function computeObligations(
     });
   }
 
-  return obligations.sort((a, b) => at(a.dueAt) - at(b.dueAt) || a.kind.localeCompare(b.kind));
+  obligations.sort((a, b) => at(a.dueAt) - at(b.dueAt) || a.kind.localeCompare(b.kind));
+  return { obligations, untilMs };
 }
 
 /** "We talked about it once": an active plan nobody has referenced for the stale period. */

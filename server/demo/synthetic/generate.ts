@@ -5,6 +5,7 @@ import { createFixedClock } from '../../clock.ts';
 import { createChangeMarker, dropChangeMarker } from '../../db/client.ts';
 import type { Database } from '../../db/client.ts';
 import { COVERAGE_MARKERS } from '../../db/migrations/0015-coverage-marks-narrower.ts';
+import { CADENCE_MARKERS } from '../../db/migrations/0016-cadence-marks.ts';
 import {
   createConversationFactTriggers,
   dropConversationFactTriggers,
@@ -273,10 +274,11 @@ export async function generateOrganisation(
   const chunk = options.chunkSize ?? 500;
   const setupDone = performance.now();
 
-  // The coverage dashboard's change marks are pointless while everything is new (it is built
-  // in full at the end) and would slow the load several times over.
+  // Change marks (the coverage dashboard's, and those of the cadence facts servers keep) are
+  // pointless while everything is new, and would slow the load several times over.
   const markers = database.db as unknown as Kysely<unknown>;
-  for (const marker of COVERAGE_MARKERS) await dropChangeMarker(markers, marker);
+  for (const marker of [...COVERAGE_MARKERS, ...CADENCE_MARKERS])
+    await dropChangeMarker(markers, marker);
   // Likewise the per-conversation summary facts: rebuilt in one statement after the load.
   await dropConversationFactTriggers(markers);
   await insertOrganization(
@@ -319,6 +321,7 @@ export async function generateOrganisation(
   for (const marker of COVERAGE_MARKERS) await createChangeMarker(markers, marker);
   await rebuildConversationFacts(markers);
   await createConversationFactTriggers(markers);
+  for (const marker of CADENCE_MARKERS) await createChangeMarker(markers, marker);
   // PostgreSQL: vacuum too, so index-only scans find the visibility map set, as autovacuum
   // leaves a database in use (SQLite's VACUUM rewrites the file and changes nothing of the kind).
   if (database.engine === 'postgres') await sql`vacuum analyze`.execute(database.db);

@@ -305,6 +305,26 @@ export async function listCommitmentFacts(
   return result;
 }
 
+/**
+ * Each given engineer's cadence token (ADR 102): it changes with every write to their facts.
+ * Engineers whose facts were never written since the token table was made are absent.
+ */
+export async function listCadenceTokens(
+  db: Transaction,
+  engineerIds: readonly string[],
+): Promise<Map<string, number>> {
+  const tokens = new Map<string, number>();
+  for (const ids of chunks(engineerIds)) {
+    const rows = await db
+      .selectFrom('cadence_marks')
+      .select(['person_id', 'token'])
+      .where('person_id', 'in', ids)
+      .execute();
+    for (const row of rows) tokens.set(row.person_id, Number(row.token));
+  }
+  return tokens;
+}
+
 export interface PersonNameRow {
   id: string;
   name: string;

@@ -52,6 +52,35 @@ function timesOf(facts: ConversationFactsRow): FactTimes {
   return times;
 }
 
+/**
+ * The first instant after `at` at which `historyAt` could say something else about the same
+ * facts: a reporting line starting or ending, a conversation being created, held or cancelled, a
+ * summary sent or answered (`Infinity` when none lies ahead).
+ */
+export function historyChangesAfter(
+  input: { lines: readonly LineRow[]; conversations: readonly ConversationFactsRow[] },
+  at: Date,
+): number {
+  const atMs = at.getTime();
+  let next = Infinity;
+  const consider = (instant: number) => {
+    if (instant > atMs && instant < next) next = instant;
+  };
+  for (const line of input.lines) {
+    consider(ms(line.startsOn));
+    if (line.endsOn) consider(ms(line.endsOn));
+  }
+  for (const facts of input.conversations) {
+    const times = timesOf(facts);
+    consider(times.created);
+    consider(times.completed);
+    consider(times.cancelled);
+    consider(times.summarySent);
+    consider(times.responded);
+  }
+  return next;
+}
+
 /** A conversation as the engine sees it at `at`; null when it did not exist yet. */
 export function conversationAt(facts: ConversationFactsRow, at: Date): CadenceConversation | null {
   const atMs = at.getTime();

@@ -4,6 +4,7 @@ import type { Database } from '../../db/client.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { cadenceRoutes } from './cadence.routes.ts';
 import { createCadenceSettingsService } from './cadence-settings.service.ts';
+import { createSnapshotCache } from './cadence-snapshots.ts';
 import { createCoverageService } from './coverage.service.ts';
 import { createCoverageGroupsService } from './coverage-groups.service.ts';
 import { createHomeService } from './home.service.ts';
@@ -13,12 +14,14 @@ import { createTeamService } from './team.service.ts';
 export function createCadenceModule(deps: { database: Database; clock: Clock }) {
   const coverageGroups = createCoverageGroupsService(deps);
   const coverage = createCoverageService({ ...deps, coverageGroups });
+  // Per database: tests open many databases in one process, with the same seeded people.
+  const snapshotCache = createSnapshotCache();
   const services = {
     cadenceSettings: createCadenceSettingsService(deps),
     coverage,
     coverageGroups,
-    home: createHomeService({ ...deps, coverage }),
-    team: createTeamService(deps),
+    home: createHomeService({ ...deps, coverage, snapshotCache }),
+    team: createTeamService({ ...deps, snapshotCache }),
   };
   return {
     services,

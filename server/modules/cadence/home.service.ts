@@ -15,7 +15,7 @@ import {
 } from './cadence-history.repository.ts';
 import { readCadencePolicy } from './cadence-settings.service.ts';
 import { loadSnapshots } from './cadence-snapshots.ts';
-import type { EngineerSnapshot } from './cadence-snapshots.ts';
+import type { EngineerSnapshot, SnapshotCache } from './cadence-snapshots.ts';
 import type { CoverageService } from './coverage.service.ts';
 
 const UPCOMING_LIMIT = 8;
@@ -34,8 +34,9 @@ export function createHomeService(deps: {
   database: Database;
   clock: Clock;
   coverage: CoverageService;
+  snapshotCache: SnapshotCache;
 }) {
-  const { database, clock, coverage } = deps;
+  const { database, clock, coverage, snapshotCache } = deps;
   const { db } = database;
 
   return {
@@ -58,7 +59,7 @@ export function createHomeService(deps: {
         policy,
         now,
         // The home lists the actor's own open items itself (listActionItemsOf).
-        { commitments: 'none' },
+        { commitments: 'none', cache: snapshotCache },
       );
       const names = await namesOf(db, snapshots);
       const mine = snapshots.find((s) => s.engineer.id === person.id);

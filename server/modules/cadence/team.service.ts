@@ -10,7 +10,7 @@ import { ownCadencePolicy } from './cadence.policy.ts';
 import { listEngineers } from './cadence-history.repository.ts';
 import { readCadencePolicy } from './cadence-settings.service.ts';
 import { loadSnapshots } from './cadence-snapshots.ts';
-import type { EngineerSnapshot } from './cadence-snapshots.ts';
+import type { EngineerSnapshot, SnapshotCache } from './cadence-snapshots.ts';
 import { isSnapshotPlanStale } from './coverage-metrics.ts';
 import { namesOf } from './home.service.ts';
 
@@ -20,7 +20,15 @@ const PAIR_CONVERSATIONS = new Set([
   'annual_conversation',
 ]);
 
-export function createTeamService({ database, clock }: { database: Database; clock: Clock }) {
+export function createTeamService({
+  database,
+  clock,
+  snapshotCache,
+}: {
+  database: Database;
+  clock: Clock;
+  snapshotCache: SnapshotCache;
+}) {
   const { db } = database;
 
   return {
@@ -36,7 +44,10 @@ export function createTeamService({ database, clock }: { database: Database; clo
       const today = toIsoDate(now);
       const policy = await readCadencePolicy(db);
       const reports = await listEngineers(db, { kind: 'reports', managerId: person.id }, today);
-      const snapshots = await loadSnapshots(db, reports, policy, now, { commitments: 'open' });
+      const snapshots = await loadSnapshots(db, reports, policy, now, {
+        commitments: 'open',
+        cache: snapshotCache,
+      });
       const names = await namesOf(db, snapshots);
 
       const memberOf = (s: EngineerSnapshot): TeamMember => {
