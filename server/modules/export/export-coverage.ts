@@ -51,6 +51,8 @@ export const excludedTables: Record<string, string> = {
     'a cache of dashboard aggregates (C1), recomputed from reporting lines and conversation dates, which are exported',
   coverage_dirty:
     "a cache marker saying a person's dashboard row must be recomputed; it holds nothing of its own",
+  cadence_marks:
+    "a change token saying a person's cached cadence facts must be re-read; it holds nothing of its own",
   scim_pending_managers:
     'a provisioning placeholder until the named manager exists; the reporting line itself is exported',
 };
