@@ -1,6 +1,15 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely';
-import type { KyselyConfig, LogEvent, SqliteDatabase, SqliteStatement } from 'kysely';
+import type {
+  KyselyConfig,
+  LogEvent,
+  PostgresCursor,
+  PostgresPool,
+  PostgresPoolClient,
+  PostgresQueryResult,
+  SqliteDatabase,
+  SqliteStatement,
+} from 'kysely';
 import pg from 'pg';
 import { LRUCache } from 'lru-cache';
 import { mkdirSync } from 'node:fs';
@@ -177,7 +186,7 @@ async function openPostgres(
       client.query('set synchronous_commit = off').catch(() => undefined);
     });
   const db = new Kysely<DB>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: new PostgresDialect({ pool: withNamedStatements(pool) }),
     log: queryLog(options.onQuery),
   });
   return {
@@ -187,6 +196,59 @@ async function openPostgres(
       await pool.query('select 1');
     },
     close: () => db.destroy(),
+  };
+}
+
+const NAMED_STATEMENT = /^\s*(select|insert|update|delete|with)\b/i;
+// `select *` and `returning *` are left unnamed: a column another instance's migration adds
+// would change their result type, which PostgreSQL refuses for a prepared statement.
+const SELECTS_EVERY_COLUMN = /(select|returning|,)\s*("\w+"\.)?\*/i;
+const NAMED_STATEMENT_LIMIT = 2000;
+
+/**
+ * Gives every query a name derived from its text, so each connection parses it once and then
+ * only binds and executes it (pg's named prepared statements; ADR 103). Names are never reused
+ * for another text: one that leaves the list is forgotten, and its statement goes when the
+ * pool closes the connection.
+ */
+function withNamedStatements(pool: pg.Pool): PostgresPool {
+  const names = new LRUCache<string, string>({ max: NAMED_STATEMENT_LIMIT });
+  let issued = 0;
+  const nameOf = (text: string): string => {
+    let name = names.get(text);
+    if (name === undefined) {
+      issued += 1;
+      name = `q${issued}`;
+      names.set(text, name);
+    }
+    return name;
+  };
+  class NamedClient implements PostgresPoolClient {
+    constructor(private readonly client: pg.PoolClient) {}
+    query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
+    query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
+    query<R>(
+      sqlOrCursor: string | PostgresCursor<R>,
+      parameters?: ReadonlyArray<unknown>,
+    ): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
+      if (typeof sqlOrCursor !== 'string')
+        return this.client.query(
+          sqlOrCursor as unknown as pg.Submittable,
+        ) as unknown as PostgresCursor<R>;
+      const values = [...(parameters ?? [])];
+      const config: pg.QueryConfig =
+        NAMED_STATEMENT.test(sqlOrCursor) && !SELECTS_EVERY_COLUMN.test(sqlOrCursor)
+          ? { name: nameOf(sqlOrCursor), text: sqlOrCursor, values }
+          : { text: sqlOrCursor, values };
+      return this.client.query(config) as unknown as Promise<PostgresQueryResult<R>>;
+    }
+    release(): void {
+      this.client.release();
+    }
+  }
+  return {
+    connect: async () => new NamedClient(await pool.connect()),
+    end: () => pool.end(),
   };
 }
 
