@@ -177,7 +177,14 @@ async function openPostgres(
       return pg.types.getTypeParser(oid, format);
     },
   };
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  // A connection is replaced after NAMED_STATEMENT_CONNECTION_USES checkouts, which bounds the
+  // named statements it holds on both sides (ADR 103).
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types,
+    maxUses: NAMED_STATEMENT_CONNECTION_USES,
+  });
   // An idle connection the server closes (restart, failover, drop) must not crash the process;
   // the pool replaces it and the next query reports any real outage.
   pool.on('error', () => undefined);
@@ -204,12 +211,13 @@ const NAMED_STATEMENT = /^\s*(select|insert|update|delete|with)\b/i;
 // would change their result type, which PostgreSQL refuses for a prepared statement.
 const SELECTS_EVERY_COLUMN = /(select|returning|,)\s*("\w+"\.)?\*/i;
 const NAMED_STATEMENT_LIMIT = 2000;
+const NAMED_STATEMENT_CONNECTION_USES = 10_000;
 
 /**
- * Gives every query a name derived from its text, so each connection parses it once and then
- * only binds and executes it (pg's named prepared statements; ADR 103). Names are never reused
- * for another text: one that leaves the list is forgotten, and its statement goes when the
- * pool closes the connection.
+ * Gives each query text a name of its own, so each connection parses it once and then only
+ * binds and executes it (pg's named prepared statements; ADR 103). Names are never reused for
+ * another text: a text that leaves the list is forgotten, and its statement goes with the
+ * connection, which the pool replaces after a bounded number of uses.
  */
 function withNamedStatements(pool: pg.Pool): PostgresPool {
   const names = new LRUCache<string, string>({ max: NAMED_STATEMENT_LIMIT });

@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 describe.runIf(isPostgres)('named statements on PostgreSQL', () => {
-  it('prepares a query once on a connection and reuses it', async () => {
+  it('keeps a query prepared on its connection, under one name', async () => {
     const { db } = await freshPostgres();
     await sql`create table notes (id integer primary key, body text not null)`.execute(db);
     await sql`insert into notes values (1, 'one'), (2, 'two')`.execute(db);
