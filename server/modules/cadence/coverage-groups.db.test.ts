@@ -8,6 +8,7 @@ import type { TestHarness } from '../../test/harness.ts';
 import { createCoverageService } from './coverage.service.ts';
 import type { CoverageService } from './coverage.service.ts';
 import { createCoverageGroupsService } from './coverage-groups.service.ts';
+import type { CoverageGroupsService } from './coverage-groups.service.ts';
 
 /*
  * The materialised dashboard (ADR 091) must show exactly what a fresh computation shows: for
@@ -21,6 +22,7 @@ describe('the materialised coverage dashboard', () => {
   let t: TestHarness;
   let fresh: CoverageService;
   let materialised: CoverageService;
+  let groups: CoverageGroupsService;
   const viewers: { name: string; actor: PersonActor }[] = [];
 
   const person = (id: string, flags: Partial<PersonActor> = {}): PersonActor => ({
@@ -42,10 +44,11 @@ describe('the materialised coverage dashboard', () => {
     });
     const { sample } = generated;
     fresh = createCoverageService({ database: t.database, clock: t.clock });
+    groups = createCoverageGroupsService({ database: t.database, clock: t.clock });
     materialised = createCoverageService({
       database: t.database,
       clock: t.clock,
-      coverageGroups: createCoverageGroupsService({ database: t.database, clock: t.clock }),
+      coverageGroups: groups,
     });
     const leader = await t.db
       .selectFrom('reporting_lines')
@@ -163,6 +166,37 @@ describe('the materialised coverage dashboard', () => {
       })
       .execute();
     await expectSame('after held conversations, a summary and a commitment');
+
+    // One engineer's commitment kept and another's plan paused: the refresh reads those two
+    // engineers' facts again and keeps their teammates' figures (ADR 104).
+    const kept = await t.db
+      .selectFrom('action_items')
+      .select(['id', 'engineer_id'])
+      .where('is_done', '=', false)
+      .where('owner', '=', 'manager')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .updateTable('action_items')
+      .set({ is_done: true, done_at: now, updated_at: now })
+      .where('id', '=', kept.id)
+      .execute();
+    const paused = await t.db
+      .selectFrom('contracts')
+      .select(['id', 'engineer_id'])
+      .where('status', '=', 'active')
+      .where('engineer_id', '!=', kept.engineer_id)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .updateTable('contracts')
+      .set({ status: 'paused', updated_at: now })
+      .where('id', '=', paused.id)
+      .execute();
+    const refreshed = await groups.refresh();
+    expect(refreshed.teams).toBeGreaterThan(0);
+    expect(refreshed.engineers).toBe(2);
+    await expectSame('after a commitment kept and a plan paused');
 
     // A move to another team today, and someone leaving.
     const [moving, newManager] = [third.engineer_id, viewers[2]?.actor.id ?? ''];

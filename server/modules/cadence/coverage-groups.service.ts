@@ -1,11 +1,15 @@
+import { LRUCache } from 'lru-cache';
+import type { CadencePolicy } from '../../../shared/cadence/cadence.ts';
 import { yieldToRequests } from '../../background/yield.ts';
 import type { Clock } from '../../clock.ts';
 import { toIsoDate } from '../../clock.ts';
 import type { Database } from '../../db/client.ts';
 import { readCadencePolicy } from './cadence-settings.service.ts';
+import { listCadenceTokens } from './cadence-history.repository.ts';
+import type { EngineerRow } from './cadence-history.repository.ts';
 import { loadSnapshots } from './cadence-snapshots.ts';
-import { aggregateGroup } from './coverage-groups.ts';
-import type { GroupAggregate } from './coverage-groups.ts';
+import { aggregateTeam, figuresOf } from './coverage-groups.ts';
+import type { EngineerFigures, GroupAggregate } from './coverage-groups.ts';
 import {
   clearDirtyMarks,
   deleteTeams,
@@ -29,9 +33,30 @@ import { groupByManager, windowStartOf } from './coverage-report.ts';
  */
 const BATCH = 25;
 
+/**
+ * Engineers whose figures a process keeps between refreshes: about 2 KB each (measured with its
+ * key and two short integer arrays), so at most about 40 MB. Beyond it, least recently refreshed
+ * engineers leave and their teams are recomputed from their facts, as before ADR 104.
+ */
+const FIGURES_KEPT = 20_000;
+
+interface KeptFigures {
+  /** The engineer's `cadence_marks` token when their facts were read (null: none yet). */
+  token: number | null;
+  policyKey: string;
+  managerId: string;
+  managerSince: string;
+  /** When the figures were computed: they hold from then until `figures.validUntilMs`. */
+  fromMs: number;
+  figures: EngineerFigures;
+}
+
 export interface RefreshResult {
   isFullRebuild: boolean;
+  /** Teams whose figures changed. */
   teams: number;
+  /** Engineers whose facts were read (the others' figures were kept). */
+  engineers: number;
 }
 
 /**
@@ -50,33 +75,98 @@ export function createCoverageGroupsService({
 }) {
   const { db } = database;
 
+  /*
+   * Each engineer's figures as last computed, reused while their cadence token (ADR 102), reporting
+   * line and the policy are unchanged and until their own `validUntil`: a write recomputes the
+   * engineer it concerns, not their whole team (ADR 104).
+   */
+  const kept = new LRUCache<string, KeptFigures>({ max: FIGURES_KEPT });
+
+  async function figuresOfEngineers(
+    engineers: readonly EngineerRow[],
+    policy: CadencePolicy,
+    now: Date,
+    windowStart: string,
+  ): Promise<{ figures: Map<string, EngineerFigures>; read: number }> {
+    // The tokens are read before the facts: facts newer than their token only cost a recomputation.
+    const tokens = await listCadenceTokens(
+      db,
+      engineers.map((e) => e.id),
+    );
+    const policyKey = JSON.stringify(policy);
+    const nowMs = now.getTime();
+    const figures = new Map<string, EngineerFigures>();
+    const stale: EngineerRow[] = [];
+    for (const engineer of engineers) {
+      const entry = kept.get(engineer.id);
+      if (
+        entry &&
+        entry.token === (tokens.get(engineer.id) ?? null) &&
+        entry.policyKey === policyKey &&
+        entry.managerId === engineer.managerId &&
+        entry.managerSince === engineer.managerSince &&
+        entry.fromMs <= nowMs &&
+        nowMs < entry.figures.validUntilMs
+      )
+        figures.set(engineer.id, entry.figures);
+      else stale.push(engineer);
+    }
+    for (const snapshot of await loadSnapshots(db, stale, policy, now, { commitments: 'all' })) {
+      const { engineer } = snapshot;
+      const computed = figuresOf(snapshot, policy, now, windowStart);
+      kept.set(engineer.id, {
+        token: tokens.get(engineer.id) ?? null,
+        policyKey,
+        managerId: engineer.managerId,
+        managerSince: engineer.managerSince,
+        fromMs: nowMs,
+        figures: computed,
+      });
+      figures.set(engineer.id, computed);
+    }
+    return { figures, read: stale.length };
+  }
+
   async function recompute(
     managerIds: readonly string[],
     now: Date,
     refresh: number,
-  ): Promise<number> {
+  ): Promise<{ teams: number; engineers: number }> {
     const policy = await readCadencePolicy(db);
     const today = toIsoDate(now);
     const windowStart = windowStartOf(now);
     let written = 0;
+    let read = 0;
     for (let start = 0; start < managerIds.length; start += BATCH) {
       if (start > 0) await yieldToRequests();
       const batch = managerIds.slice(start, start + BATCH);
       const engineers = await listTeamEngineers(db, batch, today);
-      const snapshots = await loadSnapshots(db, engineers, policy, now, { commitments: 'all' });
-      const groups = groupByManager(snapshots);
+      const { figures, read: readNow } = await figuresOfEngineers(
+        engineers,
+        policy,
+        now,
+        windowStart,
+      );
+      read += readNow;
+      const groups = groupByManager(engineers.map((engineer) => ({ engineer })));
       const present = new Set(groups.map((g) => g.key));
       await db.transaction().execute(async (trx) => {
-        for (const group of groups)
+        for (const group of groups) {
+          const members = group.members.map(({ engineer }) => {
+            const found = figures.get(engineer.id);
+            if (!found) throw new Error(`no coverage figures for engineer ${engineer.id}`);
+            return found;
+          });
           if (
             await saveTeam(
               trx,
-              aggregateGroup(group, policy, now, windowStart),
+              aggregateTeam(group, members, now, windowStart),
               refresh,
               now.toISOString(),
             )
           )
             written += 1;
+        }
         await deleteTeams(
           trx,
           batch.filter((id) => !present.has(id)),
@@ -84,7 +174,7 @@ export function createCoverageGroupsService({
         );
       });
     }
-    return written;
+    return { teams: written, engineers: read };
   }
 
   async function run(): Promise<RefreshResult> {
@@ -116,11 +206,14 @@ export function createCoverageGroupsService({
       ];
     }
     // Reads find nothing to do most of the time: then nothing is written either.
-    const written = teams.length > 0 ? await recompute(teams, now, await nextRefresh(db)) : 0;
+    const done =
+      teams.length > 0
+        ? await recompute(teams, now, await nextRefresh(db))
+        : { teams: 0, engineers: 0 };
     if (marks.length > 0) await clearDirtyMarks(db, marks);
     if (isFullRebuild || state.linesCheckedOn !== today)
       await updateCoverageState(db, { isBuilt: true, windowStart, linesCheckedOn: today });
-    return { isFullRebuild, teams: written };
+    return { isFullRebuild, ...done };
   }
 
   let pending: Promise<RefreshResult> | null = null;

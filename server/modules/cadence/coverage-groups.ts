@@ -11,6 +11,7 @@ import type {
   TrendPoint,
 } from '../../../shared/schemas/cadence.ts';
 import { DAY_MS, MINUTE_MS } from '../../clock.ts';
+import type { EngineerRow } from './cadence-history.repository.ts';
 import type { EngineerSnapshot } from './cadence-snapshots.ts';
 import { computeMetrics, computeMonth, lastMonths, ratio } from './coverage-metrics.ts';
 import { OTHER_GROUP_KEY } from './coverage-report.ts';
@@ -78,33 +79,71 @@ export function validUntilOf(
   return new Date(next).toISOString();
 }
 
-/** A team's sums at `now`, computed by the same functions as the fresh dashboard. */
-export function aggregateGroup(
-  group: Group,
+/**
+ * One engineer's part of their team's sums at `now`: the team's figures are the element-wise sum
+ * of its members', and the team's `validUntil` the earliest of theirs.
+ */
+export interface EngineerFigures {
+  /** `encodeMetrics` of this engineer alone. */
+  metrics: Int32Array;
+  /** Per month of the dashboard, as in `GroupAggregate.months`. */
+  months: Int32Array;
+  /** `validUntilOf` this engineer alone, in epoch milliseconds. */
+  validUntilMs: number;
+}
+
+/** What an engineer adds to their team's figures, by the functions the fresh dashboard uses. */
+export function figuresOf(
+  snapshot: EngineerSnapshot,
   policy: CadencePolicy,
+  now: Date,
+  windowStart: string,
+): EngineerFigures {
+  const members = [snapshot];
+  return {
+    metrics: Int32Array.from(encodeMetrics(computeMetrics(members, policy, now, windowStart))),
+    months: Int32Array.from(
+      lastMonths(now, MONTHS).flatMap((month) => {
+        const figures = computeMonth(members, policy, now, month);
+        return [
+          figures.people.length,
+          figures.onCadence,
+          figures.quarterly,
+          figures.summariesOnTime.numerator,
+          figures.summariesOnTime.denominator,
+        ];
+      }),
+    ),
+    validUntilMs: ms(validUntilOf(members, policy, now)),
+  };
+}
+
+/** A team's sums from its members' figures (`figures[i]` is `group.members[i]`'s). */
+export function aggregateTeam(
+  group: Group<{ engineer: EngineerRow }>,
+  figures: readonly EngineerFigures[],
   now: Date,
   windowStart: string,
 ): GroupAggregate {
   const [first] = group.members;
+  let validUntilMs = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1);
+  for (const f of figures) validUntilMs = Math.min(validUntilMs, f.validUntilMs);
   return {
     key: group.key,
     managerName: group.manager?.name ?? '',
     label: group.label,
     firstMember: { name: first?.engineer.name ?? '', id: first?.engineer.id ?? '' },
     size: group.members.length,
-    metrics: encodeMetrics(computeMetrics(group.members, policy, now, windowStart)),
-    months: lastMonths(now, MONTHS).flatMap((month) => {
-      const figures = computeMonth(group.members, policy, now, month);
-      return [
-        figures.people.length,
-        figures.onCadence,
-        figures.quarterly,
-        figures.summariesOnTime.numerator,
-        figures.summariesOnTime.denominator,
-      ];
-    }),
+    metrics: sumEncoded(
+      figures.map((f) => f.metrics),
+      METRICS_LENGTH,
+    ),
+    months: sumEncoded(
+      figures.map((f) => f.months),
+      MONTHS * MONTH_FIELDS,
+    ),
     windowStart,
-    validUntil: validUntilOf(group.members, policy, now),
+    validUntil: new Date(validUntilMs).toISOString(),
   };
 }
 
@@ -154,7 +193,7 @@ export function decodeMetrics(values: readonly number[]): Metrics {
 }
 
 /** Element-wise sum of encoded figures (metrics or months). */
-export function sumEncoded(all: readonly (readonly number[])[], length: number): number[] {
+export function sumEncoded(all: readonly ArrayLike<number>[], length: number): number[] {
   const total = new Array<number>(length).fill(0);
   for (const values of all)
     for (let i = 0; i < length; i += 1) total[i] = (total[i] ?? 0) + (values[i] ?? 0);

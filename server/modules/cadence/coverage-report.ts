@@ -8,6 +8,7 @@ import type {
   TrendPoint,
 } from '../../../shared/schemas/cadence.ts';
 import { computeMetrics, computeMonth, lastMonths } from './coverage-metrics.ts';
+import type { EngineerRow } from './cadence-history.repository.ts';
 import type { EngineerSnapshot } from './cadence-snapshots.ts';
 import { suppressSmallGroups } from './minimum-group.ts';
 
@@ -20,15 +21,20 @@ import { suppressSmallGroups } from './minimum-group.ts';
 export const OTHER_GROUP_KEY = 'other';
 const MONTHS = 12;
 
-export interface Group {
+/** A team: a manager's direct reports today (snapshots, or anything that carries the engineer). */
+export interface Group<M extends Member = EngineerSnapshot> {
   key: string;
   label: string;
   manager: { id: string; name: string } | null;
-  members: EngineerSnapshot[];
+  members: M[];
+}
+
+interface Member {
+  engineer: EngineerRow;
 }
 
 /** The team name most of the group shares, for a label a leader recognises. */
-function commonTeam(members: readonly EngineerSnapshot[]): string | null {
+function commonTeam(members: readonly Member[]): string | null {
   const counts = new Map<string, number>();
   for (const m of members)
     if (m.engineer.team) counts.set(m.engineer.team, (counts.get(m.engineer.team) ?? 0) + 1);
@@ -37,9 +43,9 @@ function commonTeam(members: readonly EngineerSnapshot[]): string | null {
 }
 
 /** One group per direct manager, by label. */
-export function groupByManager(snapshots: readonly EngineerSnapshot[]): Group[] {
-  const groups = new Map<string, Group>();
-  for (const s of snapshots) {
+export function groupByManager<M extends Member>(members: readonly M[]): Group<M>[] {
+  const groups = new Map<string, Group<M>>();
+  for (const s of members) {
     const key = s.engineer.managerId;
     let group = groups.get(key);
     if (!group) {
