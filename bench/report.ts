@@ -58,7 +58,10 @@ export function machineDetails(engineVersion: string, loadBefore: number[]): Mac
   let commit = 'unknown';
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).trim();
+    // The reports this run has already written are not changes to the code measured.
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', '.', ':!bench/results'], {
+      encoding: 'utf8',
+    }).trim();
     if (dirty) commit += ' (with uncommitted changes)';
   } catch {
     // not a git checkout
