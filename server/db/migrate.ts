@@ -16,6 +16,7 @@ import * as settingsVersions from './migrations/0013-settings-versions.ts';
 import * as conversationFacts from './migrations/0014-conversation-facts.ts';
 import * as coverageMarksNarrower from './migrations/0015-coverage-marks-narrower.ts';
 import * as cadenceMarks from './migrations/0016-cadence-marks.ts';
+import * as retentionIndexes from './migrations/0017-retention-indexes.ts';
 
 /** Every migration in order. Forward-only: a released migration is never edited. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0014-conversation-facts': conversationFacts,
   '0015-coverage-marks-narrower': coverageMarksNarrower,
   '0016-cadence-marks': cadenceMarks,
+  '0017-retention-indexes': retentionIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Transaction } from '../../db/client.ts';
 
 /**
@@ -25,6 +26,8 @@ export async function listExpiredPrivatePrep(
     .select('id')
     .where('is_shared', '=', false)
     .where('updated_at', '<', cutoff)
+    // In the order of prep_answers_retention_idx (migration 0017), so the pass reads one range.
+    .orderBy('updated_at')
     .orderBy('id')
     .limit(limit)
     .execute();
@@ -41,6 +44,7 @@ export async function listExpiredPrivateNotes(
     .selectFrom('private_notes')
     .select('id')
     .where('updated_at', '<', cutoff)
+    .orderBy('updated_at')
     .orderBy('id')
     .limit(limit)
     .execute();
@@ -56,8 +60,11 @@ export async function listExpiredTalkingPoints(
   const rows = await db
     .selectFrom('manager_preps')
     .select('conversation_id')
-    .where('talking_points', '<>', '')
+    // A literal, like the partial index's condition: a generic plan on PostgreSQL (ADR 103)
+    // could not tell that a parameter matches it.
+    .where(sql<boolean>`talking_points <> ''`)
     .where('updated_at', '<', cutoff)
+    .orderBy('updated_at')
     .orderBy('conversation_id')
     .limit(limit)
     .execute();
