@@ -118,7 +118,6 @@ export function Heatmap({ coverage }: { coverage: Coverage }) {
             cellRadius={4}
             domain={[0, 100]}
             colors={['red.7', 'orange.5', 'yellow.4', 'lime.5', 'teal.7']}
-            emptyColor="gray.2"
             withTooltip
             getTooltipLabel={(cell) =>
               `${cell.y}, ${cell.x}: ${cell.value === null ? 'not shown' : `${cell.value}% on cadence`}`
@@ -127,6 +126,8 @@ export function Heatmap({ coverage }: { coverage: Coverage }) {
             legendLabels={['0% on cadence', '100%']}
             role="img"
             aria-label="Heatmap of each team's share on cadence by month; switch to the table for the figures"
+            // Mantine sizes the legend from an estimate of its labels' width; let "100%" show whole.
+            style={{ overflow: 'visible' }}
           />
         </div>
       ) : (
