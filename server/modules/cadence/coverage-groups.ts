@@ -43,6 +43,9 @@ export interface GroupAggregate {
   validUntil: string;
 }
 
+/** The first instant of the next calendar month (UTC): the latest any team's figures hold. */
+const nextMonthMs = (now: Date) => Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1);
+
 /**
  * The first instant after `now` at which any figure of these engineers could change with no
  * write at all: an obligation falling overdue, a summary or commitment becoming late, a plan going
@@ -54,7 +57,7 @@ export function validUntilOf(
   now: Date,
 ): string {
   const nowMs = now.getTime();
-  let next = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1);
+  let next = nextMonthMs(now);
   const consider = (at: number) => {
     if (at > nowMs && at < next) next = at;
   };
@@ -126,7 +129,7 @@ export function aggregateTeam(
   windowStart: string,
 ): GroupAggregate {
   const [first] = group.members;
-  let validUntilMs = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1);
+  let validUntilMs = nextMonthMs(now);
   for (const f of figures) validUntilMs = Math.min(validUntilMs, f.validUntilMs);
   return {
     key: group.key,

@@ -13,7 +13,7 @@ import {
  * The retention pass runs its queries every day on every instance, and usually finds nothing to
  * delete. Each must read one range of its index (migration 0017), never the whole table, on both
  * engines: on SQLite the plan has no SCAN and no sort; on PostgreSQL, told to avoid sequential
- * scans, it uses the index (which also proves the partial index's condition matches the query).
+ * scans, it uses the index (so the partial index's condition matches the query as it is sent).
  */
 
 const CUTOFF = '2024-01-01T00:00:00.000Z';
