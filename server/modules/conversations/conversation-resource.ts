@@ -10,7 +10,7 @@ export interface LoadedConversation {
 }
 
 export function toResource(
-  row: ConversationRow,
+  row: Pick<ConversationRow, 'id' | 'engineerId' | 'managerId' | 'proposedById' | 'status'>,
   facts: ConversationResource['facts'],
 ): ConversationResource {
   return {

@@ -1,7 +1,11 @@
 import type { Actor } from '../../policies/actor.ts';
 import { abilitiesOf } from '../../policies/authorize.ts';
 import { formatStartInZone, neutralKindOf } from '../../../shared/schemas/conversations.ts';
-import type { Conversation, ConversationEvent } from '../../../shared/schemas/conversations.ts';
+import type {
+  Conversation,
+  ConversationEvent,
+  ConversationKind,
+} from '../../../shared/schemas/conversations.ts';
 import { endOf, summaryDueAt, summaryStatusAt } from './conversation-status.ts';
 import type { SummaryPolicy } from './conversation-status.ts';
 import { conversationPolicy } from './conversations.policy.ts';
@@ -20,6 +24,20 @@ function presentEvent(row: ConversationEventRow): ConversationEvent {
 }
 
 /**
+ * Whether the actor reads the record of a conversation (the pair) or its metadata only, and the
+ * kind they see: `performance` shows as `check_in` to anyone outside the pair.
+ */
+export function conversationAccess(
+  actor: Actor,
+  resource: ConversationResource,
+  kind: ConversationKind,
+): { access: Conversation['access']; kind: Conversation['kind'] } {
+  return conversationPolicy.actions.readRecord(actor, resource)
+    ? { access: 'participant', kind }
+    : { access: 'metadata', kind: neutralKindOf(kind) };
+}
+
+/**
  * A conversation as the actor may see it: the pair gets the record (C1 + C2); leaders and admins
  * get metadata only (C1), with every C2 field null and `performance` shown as `check_in`.
  */
@@ -32,13 +50,14 @@ export function presentConversation(input: {
   policy: SummaryPolicy;
 }): Conversation {
   const { actor, row, resource, now, policy } = input;
-  const isParticipant = conversationPolicy.actions.readRecord(actor, resource);
+  const { access, kind } = conversationAccess(actor, resource, row.kind);
+  const isParticipant = access === 'participant';
   const dueAt = summaryDueAt(row, policy);
   const status = summaryStatusAt(row, now, policy);
   return {
     id: row.id,
-    access: isParticipant ? 'participant' : 'metadata',
-    kind: isParticipant ? row.kind : neutralKindOf(row.kind),
+    access,
+    kind,
     status: row.status,
     engineer: { id: row.engineerId, name: row.engineerName },
     manager: { id: row.managerId, name: row.managerName },

@@ -244,6 +244,66 @@ export async function listPairConversations(
   return rows.map(toConversationRow);
 }
 
+/** What an engineer's timeline shows of a conversation, and what deciding its access needs. */
+export type TimelineConversationRow = Pick<
+  ConversationRow,
+  | 'id'
+  | 'engineerId'
+  | 'managerId'
+  | 'managerName'
+  | 'proposedById'
+  | 'kind'
+  | 'status'
+  | 'startsAt'
+  | 'completedAt'
+  | 'agenda'
+>;
+
+/**
+ * One engineer's conversations for their timeline, newest start first, scoped in SQL like
+ * `listConversations` but with only the columns the timeline uses: no notes, drafts or the
+ * summary facts, which the full row carries for the conversation page.
+ */
+export async function listTimelineConversations(
+  db: Transaction,
+  scope: ConversationScope,
+  engineerId: string,
+): Promise<TimelineConversationRow[]> {
+  const rows = await db
+    .selectFrom('conversations as c')
+    .innerJoin('people as m', 'm.id', 'c.manager_id')
+    .select([
+      'c.id',
+      'c.engineer_id',
+      'c.manager_id',
+      'm.name as manager_name',
+      'c.proposed_by',
+      'c.kind',
+      'c.status',
+      'c.starts_at',
+      'c.completed_at',
+      'c.agenda',
+    ])
+    .where(visibleToActor(scope, engineerId))
+    .where('c.engineer_id', '=', engineerId)
+    .orderBy('c.starts_at', 'desc')
+    .orderBy('c.id')
+    .limit(500)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    engineerId: row.engineer_id,
+    managerId: row.manager_id,
+    managerName: row.manager_name,
+    proposedById: row.proposed_by,
+    kind: row.kind as ConversationKind,
+    status: row.status as ConversationStatus,
+    startsAt: row.starts_at,
+    completedAt: row.completed_at,
+    agenda: row.agenda,
+  }));
+}
+
 export async function insertConversation(db: Transaction, row: ConversationsTable): Promise<void> {
   await db.insertInto('conversations').values(row).execute();
 }

@@ -1,4 +1,3 @@
-import { readCadencePolicy } from '../cadence/cadence-settings.service.ts';
 import type { Clock } from '../../clock.ts';
 import { toIsoDate } from '../../clock.ts';
 import type { Database } from '../../db/client.ts';
@@ -20,8 +19,11 @@ import {
   listSummaryResponses,
   listSummaryVersions,
 } from '../conversations/conversation-record.repository.ts';
-import { presentConversation } from '../conversations/conversations.presenter.ts';
-import { listConversations, loadPairFacts } from '../conversations/conversations.repository.ts';
+import { conversationAccess } from '../conversations/conversations.presenter.ts';
+import {
+  listTimelineConversations,
+  loadPairFacts,
+} from '../conversations/conversations.repository.ts';
 import { kindInfos } from '../conversations/question-banks.content.ts';
 import { findPersonById } from '../people/people.repository.ts';
 import { careerRecordPolicy } from '../what-matters/what-matters.policy.ts';
@@ -61,20 +63,9 @@ export function createTimelineService({ database, clock }: Deps) {
         subjectPersonId: engineerId,
       });
       const types = new Set(query.types);
-      const policy = await readCadencePolicy(db);
       const conversations = (
-        await listConversations(db, { actorId: me.id, isOrgWide: false, today }, { engineerId })
-      ).map((row) => ({
-        row,
-        view: presentConversation({
-          actor,
-          row,
-          resource: toResource(row, facts),
-          events: null,
-          now,
-          policy,
-        }),
-      }));
+        await listTimelineConversations(db, { actorId: me.id, isOrgWide: false, today }, engineerId)
+      ).map((row) => ({ row, view: conversationAccess(actor, toResource(row, facts), row.kind) }));
       const readable = conversations.filter((c) => c.view.access === 'participant');
       const readableIds = readable.map((c) => c.row.id);
       const [versions, responses] = await Promise.all([
