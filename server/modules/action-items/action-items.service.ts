@@ -26,6 +26,7 @@ import {
   listActionItemsOf,
   updateActionItemRow,
 } from './action-items.repository.ts';
+import type { ActionItemRow } from './action-items.repository.ts';
 
 interface Deps {
   database: Database;
@@ -100,11 +101,12 @@ export function createActionItemService({ database, clock }: Deps) {
       if (!loaded) throw new NotFoundError('conversation');
       const now = clock.now().toISOString();
       const id = randomUUID();
+      const { row: conversation, resource } = loaded;
       await insertActionItem(db, {
         id,
         conversation_id: conversationId,
-        engineer_id: loaded.row.engineerId,
-        manager_id: loaded.row.managerId,
+        engineer_id: conversation.engineerId,
+        manager_id: conversation.managerId,
         owner: input.owner,
         text: input.text,
         due_on: input.dueOn,
@@ -114,7 +116,23 @@ export function createActionItemService({ database, clock }: Deps) {
         created_at: now,
         updated_at: now,
       });
-      return getActionItem(actor, id);
+      // The writer gets back what they wrote: no second load, and no "read" in the access log.
+      const row: ActionItemRow = {
+        id,
+        conversationId,
+        contractId: null,
+        engineerId: conversation.engineerId,
+        engineerName: conversation.engineerName,
+        managerId: conversation.managerId,
+        managerName: conversation.managerName,
+        owner: input.owner,
+        text: input.text,
+        dueOn: input.dueOn,
+        isDone: false,
+        doneAt: null,
+        createdAt: now,
+      };
+      return presentActionItem(actor, row, resource.facts, today());
     },
 
     /** Edits or ticks off an item; 403 once the reporting line behind it has ended. */
@@ -122,19 +140,27 @@ export function createActionItemService({ database, clock }: Deps) {
       const row = await findActionItem(db, id);
       const facts = row ? await loadPairFacts(db, row.engineerId, today()) : null;
       authorize(actor, actionItemPolicy, 'update', row && facts ? { ...row, facts } : null);
-      if (!row) throw new NotFoundError('action item');
+      if (!row || !facts) throw new NotFoundError('action item');
       const now = clock.now().toISOString();
-      await updateActionItemRow(db, id, {
+      const updated: ActionItemRow = {
+        ...row,
         ...(patch.owner !== undefined && { owner: patch.owner }),
         ...(patch.text !== undefined && { text: patch.text }),
-        ...(patch.dueOn !== undefined && { due_on: patch.dueOn }),
+        ...(patch.dueOn !== undefined && { dueOn: patch.dueOn }),
         ...(patch.isDone !== undefined && {
-          is_done: patch.isDone,
-          done_at: patch.isDone ? (row.doneAt ?? now) : null,
+          isDone: patch.isDone,
+          doneAt: patch.isDone ? (row.doneAt ?? now) : null,
         }),
+      };
+      // Only the fields the patch names, so two people editing different fields both keep theirs.
+      await updateActionItemRow(db, id, {
+        ...(patch.owner !== undefined && { owner: updated.owner }),
+        ...(patch.text !== undefined && { text: updated.text }),
+        ...(patch.dueOn !== undefined && { due_on: updated.dueOn }),
+        ...(patch.isDone !== undefined && { is_done: updated.isDone, done_at: updated.doneAt }),
         updated_at: now,
       });
-      return getActionItem(actor, id);
+      return presentActionItem(actor, updated, facts, today());
     },
   };
 }

@@ -18,6 +18,7 @@ import {
   conversationRecordPolicy,
   personPrivateNotePolicy,
 } from './conversations.policy.ts';
+import type { ConversationResource } from './conversations.policy.ts';
 import { findPrivateNote, upsertPrivateNote } from './conversation-record.repository.ts';
 import {
   findConversation,
@@ -54,6 +55,18 @@ export function createConversationNotesService({ database, clock }: Deps) {
     return loaded;
   }
 
+  function presentSharedNotes(
+    actor: Actor,
+    resource: ConversationResource,
+    notes: Omit<SharedNotes, 'conversationId' | 'abilities'>,
+  ): SharedNotes {
+    return {
+      conversationId: resource.id,
+      ...notes,
+      abilities: { update: conversationRecordPolicy.actions.edit(actor, resource) },
+    };
+  }
+
   async function getSharedNotes(actor: Actor, id: string): Promise<SharedNotes> {
     const { row, resource } = await loadRecord(actor, id);
     await auditRecordRead({ database, clock }, actor, {
@@ -62,8 +75,7 @@ export function createConversationNotesService({ database, clock }: Deps) {
       targetId: id,
       subjectPersonId: row.engineerId,
     });
-    return {
-      conversationId: id,
+    return presentSharedNotes(actor, resource, {
       text: row.sharedNotes,
       version: row.sharedNotesVersion,
       updatedAt: row.sharedNotesUpdatedAt,
@@ -71,8 +83,7 @@ export function createConversationNotesService({ database, clock }: Deps) {
         row.sharedNotesUpdatedById && row.sharedNotesUpdatedByName
           ? { id: row.sharedNotesUpdatedById, name: row.sharedNotesUpdatedByName }
           : null,
-      abilities: { update: conversationRecordPolicy.actions.edit(actor, resource) },
-    };
+    });
   }
 
   return {
@@ -89,7 +100,7 @@ export function createConversationNotesService({ database, clock }: Deps) {
       text: string,
       expectedVersion: number | undefined,
     ): Promise<SaveSharedNotesResult> {
-      const { resource } = await loadRecord(actor, id);
+      const { row, resource } = await loadRecord(actor, id);
       authorize(actor, conversationRecordPolicy, 'edit', resource);
       const person = requirePerson(actor);
       if (expectedVersion === undefined)
@@ -97,14 +108,29 @@ export function createConversationNotesService({ database, clock }: Deps) {
           'Send the version you started from (If-Match header or "version") so no edit is lost.',
           'version',
         );
+      const at = nowIso();
       const isSaved = await updateSharedNotesIfVersion(db, {
         id,
         expected: expectedVersion,
         text,
         by: person.id,
-        at: nowIso(),
+        at,
       });
-      if (isSaved) return { isSaved: true, notes: await getSharedNotes(actor, id) };
+      // The saver gets back what they wrote, not a read of the record: no second load and no
+      // "read the notes" entry in the engineer's access log for every autosave.
+      if (isSaved)
+        return {
+          isSaved: true,
+          notes: presentSharedNotes(actor, resource, {
+            text,
+            version: expectedVersion + 1,
+            updatedAt: at,
+            updatedBy: {
+              id: person.id,
+              name: person.id === row.engineerId ? row.engineerName : row.managerName,
+            },
+          }),
+        };
       const current = await findConversation(db, id);
       return {
         isSaved: false,

@@ -440,17 +440,25 @@ describe('conversations', () => {
   });
 
   describe('audit', () => {
-    it('records reads of the shared record by the manager, ids only, and not the engineer’s own', async () => {
+    it('records reads of the shared record by the manager, ids only, and not the engineer’s own nor the manager’s saves', async () => {
       const c = await scheduleConversation(cast.agents.manager, cast.people.engineer.id);
-      await cast.agents.manager.put(`/api/conversations/${c.id}/shared-notes`, {
-        text: 'AUDIT-CONTENT-must-not-be-logged',
-        version: 0,
-      });
       const before = await t.db
         .selectFrom('audit_events')
         .selectAll()
         .where('target_id', '=', c.id)
         .execute();
+      const saved = await cast.agents.manager.put(`/api/conversations/${c.id}/shared-notes`, {
+        text: 'AUDIT-CONTENT-must-not-be-logged',
+        version: 0,
+      });
+      expect(saved.status).toBe(200);
+      expect(saved.body).toMatchObject({
+        conversationId: c.id,
+        text: 'AUDIT-CONTENT-must-not-be-logged',
+        version: 1,
+        updatedBy: { id: cast.people.manager.id, name: cast.people.manager.name },
+        abilities: { update: true },
+      });
       await cast.agents.engineer.get(`/api/conversations/${c.id}/shared-notes`);
       await cast.agents.manager.get(`/api/conversations/${c.id}/shared-notes`);
       const after = await t.db
@@ -466,11 +474,59 @@ describe('conversations', () => {
     });
   });
 
+  describe('action items written by the manager', () => {
+    it('come back as stored, and a write is not logged as a read of the record', async () => {
+      const c = await scheduleConversation(cast.agents.manager, cast.people.engineer.id);
+      const audited = () =>
+        t.db
+          .selectFrom('audit_events')
+          .select('id')
+          .where('subject_person_id', '=', cast.people.engineer.id)
+          .execute();
+      const before = await audited();
+      const created = await cast.agents.manager.post<ActionItem>(
+        `/api/conversations/${c.id}/action-items`,
+        { owner: 'engineer', text: 'Write the rotation proposal', dueOn: '2026-04-10' },
+      );
+      expect(created.status).toBe(201);
+      const updated = await cast.agents.manager.patch<ActionItem>(
+        `/api/action-items/${created.body.id}`,
+        { text: 'Write and share the rotation proposal', isDone: true },
+      );
+      expect(updated.status).toBe(200);
+      expect((await audited()).length).toBe(before.length);
+      const stored = await cast.agents.engineer.get<ActionItem>(
+        `/api/action-items/${created.body.id}`,
+      );
+      const { abilities: _storedAbilities, ...storedItem } = stored.body;
+      const { abilities, ...updatedItem } = updated.body;
+      expect(updatedItem).toEqual(storedItem);
+      expect(updatedItem).toMatchObject({
+        conversationId: c.id,
+        engineer: { id: cast.people.engineer.id, name: cast.people.engineer.name },
+        manager: { id: cast.people.manager.id, name: cast.people.manager.name },
+        text: 'Write and share the rotation proposal',
+        dueOn: '2026-04-10',
+        isDone: true,
+        doneAt: expect.any(String),
+      });
+      expect(abilities).toMatchObject({ update: true });
+      expect(created.body).toMatchObject({
+        createdAt: stored.body.createdAt,
+        isDone: false,
+        doneAt: null,
+      });
+    });
+  });
+
   describe('a manager change', () => {
     it('leaves the former manager their conversations read-only and nothing newer; the new manager sees only metadata of old ones', async () => {
       const eng = await t.buildPerson({ name: 'Fay Mover', managerId: cast.people.manager.id });
       const engineerAgent = await t.agentFor(eng);
-      const old = await scheduleConversation(cast.agents.manager, eng.id);
+      const old = await scheduleConversation(cast.agents.manager, eng.id, {
+        kind: 'performance',
+        agenda: 'OLD-PAIR-AGENDA',
+      });
       await cast.agents.manager.put(`/api/conversations/${old.id}/shared-notes`, {
         text: 'Old pair notes',
         version: 0,
@@ -512,7 +568,23 @@ describe('conversations', () => {
       expect(formerList.body.items.map((i) => i.id)).not.toContain(fresh.id);
 
       const seenByNew = await newManagerAgent.get<Conversation>(`/api/conversations/${old.id}`);
-      expect(seenByNew.body).toMatchObject({ access: 'metadata', agenda: null });
+      expect(seenByNew.body).toMatchObject({ access: 'metadata', kind: 'check_in', agenda: null });
+      // On the timeline too: the old conversation as a neutral check-in, no link, no agenda.
+      const timelineUrl = `/api/people/${eng.id}/timeline?types=conversation`;
+      const newTimeline = await newManagerAgent.get<Timeline>(timelineUrl);
+      expect(newTimeline.body.items.find((i) => i.id === `conversation:${old.id}`)).toMatchObject({
+        kind: 'check_in',
+        title: `Check-in with ${cast.people.manager.name}`,
+        detail: null,
+        conversationId: null,
+      });
+      expect(JSON.stringify(newTimeline.body)).not.toMatch(/OLD-PAIR-AGENDA|performance/i);
+      const ownTimeline = await engineerAgent.get<Timeline>(timelineUrl);
+      expect(ownTimeline.body.items.find((i) => i.id === `conversation:${old.id}`)).toMatchObject({
+        kind: 'performance',
+        detail: 'OLD-PAIR-AGENDA',
+        conversationId: old.id,
+      });
       expect((await newManagerAgent.get(`/api/conversations/${old.id}/shared-notes`)).status).toBe(
         404,
       );
