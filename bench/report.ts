@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { PageTiming } from './browser.ts';
 import type { LoadResult, Percentiles } from './load.ts';
+import { MIXED_WEIGHTS } from './scenarios.ts';
 
 /** Writes bench/results/<date>-<engine>-<size>.md and the index of the latest results. */
 
@@ -97,6 +98,27 @@ export function latestFigures(engine: string, size: string): RunFigures | null {
   return match?.[1] ? (JSON.parse(match[1]) as RunFigures) : null;
 }
 
+/**
+ * The mixed load's own floor: its requests' mean SQL floors, weighted as the mix draws them, plus
+ * the server CPU of `/api/health` (the HTTP stack). One process that added nothing else to a
+ * request would serve at most `ceiling` of them per second, one at a time. Null unless every
+ * request of the mix was measured.
+ */
+export function mixFloor(run: RunFigures): { msPerRequest: number; ceiling: number } | null {
+  const health = run.endpoints.find((e) => e.key === 'health')?.throughput?.serverCpuMs;
+  if (health === undefined) return null;
+  let weighted = 0;
+  let total = 0;
+  for (const [key, weight] of Object.entries(MIXED_WEIGHTS)) {
+    const endpoint = run.endpoints.find((e) => e.key === key);
+    if (!endpoint) return null;
+    weighted += weight * endpoint.floor.mean;
+    total += weight;
+  }
+  const msPerRequest = weighted / total + health;
+  return { msPerRequest, ceiling: 1000 / msPerRequest };
+}
+
 /** Markdown report with every figure and each target's verdict. */
 export function renderReport(run: RunFigures): string {
   const m = run.machine;
@@ -140,9 +162,16 @@ export function renderReport(run: RunFigures): string {
     );
   }
   const mixedTarget = run.engine === 'sqlite' ? 1000 : 700;
+  const floorOfMix = mixFloor(run);
   lines.push(
     '',
     `Mixed read/write load at concurrency 16 (engineer and manager homes, conversation pages, timelines, team views, saving notes, creating action items): **${run.mixed.perSecond.toFixed(0)} requests/s**, ${run.mixed.errors} errors, p95 ${ms(run.mixed.latency.p95)} ms, server CPU ${cpu(run.mixed)} ms per request.`,
+    ...(floorOfMix
+      ? [
+          '',
+          `The mix's own floor: ${ms(floorOfMix.msPerRequest)} ms per request (its requests' mean SQL floors, weighted as the mix draws them, plus the server CPU of \`/api/health\`). A process that added nothing to its SQL and HTTP would serve at most ${floorOfMix.ceiling.toFixed(0)} requests/s one at a time; the mixed load reached ${ratio(run.mixed.perSecond, floorOfMix.ceiling).toFixed(2)} × that.`,
+        ]
+      : []),
     '',
     '## Targets',
     '',
