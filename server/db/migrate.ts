@@ -17,6 +17,7 @@ import * as conversationFacts from './migrations/0014-conversation-facts.ts';
 import * as coverageMarksNarrower from './migrations/0015-coverage-marks-narrower.ts';
 import * as cadenceMarks from './migrations/0016-cadence-marks.ts';
 import * as retentionIndexes from './migrations/0017-retention-indexes.ts';
+import * as handoverNotices from './migrations/0018-handover-notices.ts';
 
 /** Every migration in order. Forward-only: a released migration is never edited. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0015-coverage-marks-narrower': coverageMarksNarrower,
   '0016-cadence-marks': cadenceMarks,
   '0017-retention-indexes': retentionIndexes,
+  '0018-handover-notices': handoverNotices,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -915,6 +915,7 @@ export const migrationCases: Record<string, MigrationCase> = {
 
   // Indexes only: every row stays as it was (retention-indexes.db.test.ts checks the plans).
   '0017-retention-indexes': {},
+  '0018-handover-notices': {},
 };
 
 /** The facts table equals a computation from its source tables, conversation by conversation. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import type { NotNull } from 'kysely';
 import { DAY_MS } from '../../clock.ts';
 import type { Transaction } from '../../db/client.ts';
 import { findLineInForce } from '../people/people.repository.ts';
@@ -215,4 +216,61 @@ export async function recordManagerChange(
       )
       .execute();
   }
+}
+
+/** A written handover note and who may be told about it (ADR 106). */
+export interface HandoverNoticeRow {
+  id: string;
+  engineerId: string;
+  fromManagerId: string;
+  changeOn: string;
+  writtenAt: string;
+  releasedAt: string | null;
+  /** The engineer's manager on `today`, when it is not the note's author. */
+  currentManagerId: string | null;
+}
+
+/**
+ * Written handovers that were written since `since` or whose change took effect between
+ * `sinceDay` and `today`, with the engineer's manager on `today`: the notices a reminder pass may
+ * have to send. Two queries, one short index range each (migration 0018), however old the
+ * organisation: as one `or`, neither engine kept to the two ranges.
+ */
+export async function listRecentHandoverNotes(
+  db: Transaction,
+  window: { since: string; sinceDay: string; today: string },
+): Promise<HandoverNoticeRow[]> {
+  const { since, sinceDay, today } = window;
+  const noticeQuery = () =>
+    db
+      .selectFrom('contract_handovers as h')
+      .select([
+        'h.id',
+        'h.engineer_id',
+        'h.from_manager_id',
+        'h.change_on',
+        'h.written_at',
+        'h.released_at',
+        sql<
+          string | null
+        >`(select rl.manager_id from reporting_lines rl where rl.report_id = h.engineer_id and rl.manager_id <> h.from_manager_id and rl.starts_on <= ${today} and (rl.ends_on is null or rl.ends_on > ${today}) order by rl.starts_on desc limit 1)`.as(
+          'current_manager_id',
+        ),
+      ])
+      .where('h.written_at', 'is not', null)
+      .$narrowType<{ written_at: NotNull }>();
+  const [written, changed] = await Promise.all([
+    noticeQuery().where('h.written_at', '>=', since).execute(),
+    noticeQuery().where('h.change_on', '>=', sinceDay).where('h.change_on', '<=', today).execute(),
+  ]);
+  const byId = new Map([...written, ...changed].map((row) => [row.id, row]));
+  return [...byId.values()].map((row) => ({
+    id: row.id,
+    engineerId: row.engineer_id,
+    fromManagerId: row.from_manager_id,
+    changeOn: row.change_on,
+    writtenAt: row.written_at,
+    releasedAt: row.released_at,
+    currentManagerId: row.current_manager_id,
+  }));
 }

@@ -79,18 +79,20 @@ export function createContractHandoverService({ database, clock }: Deps) {
      * note becomes visible to the new manager, or the writing window closes (403 after that).
      */
     async writeHandover(actor: Actor, id: string, note: string): Promise<Handover> {
-      await load(actor, id, 'write');
+      const { row, facts } = await load(actor, id, 'write');
       const at = clock.now().toISOString();
       // Each rewrite restarts the engineer's week: they always read the final text first.
       await updateHandover(db, id, { note, written_at: at });
-      return getHandover(actor, id);
+      // The author gets back what they wrote, not a read of the note (ADR 105).
+      return presentHandover(actor, { ...row, note, writtenAt: at }, facts, clock.now());
     },
 
     /** The engineer shares the note with their new manager before the week is up. */
     async releaseHandover(actor: Actor, id: string): Promise<Handover> {
-      await load(actor, id, 'release');
-      await updateHandover(db, id, { released_at: clock.now().toISOString() });
-      return getHandover(actor, id);
+      const { row, facts } = await load(actor, id, 'release');
+      const at = clock.now().toISOString();
+      await updateHandover(db, id, { released_at: at });
+      return presentHandover(actor, { ...row, releasedAt: at }, facts, clock.now());
     },
   };
 }

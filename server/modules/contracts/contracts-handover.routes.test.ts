@@ -221,6 +221,82 @@ describe('development contracts: manager change', () => {
     expect(empty.status).toBe(400);
   });
 
+  /** The notices of one handover in the outbox: recipient, kind, subject and body. */
+  async function handoverMail(handoverId: string | undefined) {
+    return t.db
+      .selectFrom('outbox_messages')
+      .select(['recipient_id', 'kind', 'subject', 'text_body'])
+      .where('dedupe_key', 'like', `handover:%:${handoverId ?? 'none'}:%`)
+      .orderBy('created_at')
+      .orderBy('kind', 'desc')
+      .execute();
+  }
+
+  it('tells the engineer when the note is written and the new manager when they may read it, once each, with links only', async () => {
+    const { engineer } = await scenario('2026-03-09');
+    t.clock.set('2026-03-09T10:00:00.000Z');
+    const pending = await handoverFor(asOld, engineer.id);
+    const note = 'HANDOVER-CONTENT: the billing proposal needs one more review.';
+    await asOld.put(`/api/contract-handovers/${pending?.id}`, { note });
+    await t.services.reminders.tick();
+    await t.services.reminders.tick();
+    const written = await handoverMail(pending?.id);
+    expect(written.map((m) => [m.kind, m.recipient_id])).toEqual([
+      ['handover.written', engineer.id],
+    ]);
+    expect(written[0]?.subject).toBe(`${oldManager.name} left you a handover note`);
+    expect(written[0]?.text_body).toContain(`${t.config.baseUrl}/contract`);
+    // A rewrite restarts the engineer's week but is not announced again.
+    t.clock.set('2026-03-10T10:00:00.000Z');
+    await asOld.put(`/api/contract-handovers/${pending?.id}`, { note: `${note} Rewritten.` });
+    t.clock.set('2026-03-17T09:59:00.000Z');
+    await t.services.reminders.tick();
+    expect(await handoverMail(pending?.id)).toHaveLength(1);
+    t.clock.set('2026-03-17T10:05:00.000Z');
+    await t.services.reminders.tick();
+    await t.services.reminders.tick();
+    const all = await handoverMail(pending?.id);
+    expect(all.map((m) => [m.kind, m.recipient_id])).toEqual([
+      ['handover.written', engineer.id],
+      ['handover.ready', newManager.id],
+    ]);
+    expect(all[1]?.subject).toBe(`A handover note about ${engineer.name} is ready for you`);
+    expect(all[1]?.text_body).toContain(`${t.config.baseUrl}/people/${engineer.id}/contracts`);
+    expect(all[1]?.text_body).toContain('had the first week with it');
+    expect(JSON.stringify(all)).not.toContain('HANDOVER-CONTENT');
+  });
+
+  it('tells the new manager of a note written ahead of the change on the day it takes effect, and sends no news older than a week', async () => {
+    const { engineer, asEngineer } = await scenario('2026-03-30');
+    const pending = await handoverFor(asOld, engineer.id);
+    await asOld.put(`/api/contract-handovers/${pending?.id}`, { note: 'Written early.' });
+    await asEngineer.post(`/api/contract-handovers/${pending?.id}/release`);
+    await t.services.reminders.tick();
+    // Shared, but the author still manages the engineer: nobody else to tell yet.
+    t.clock.set('2026-03-29T23:00:00.000Z');
+    await t.services.reminders.tick();
+    expect((await handoverMail(pending?.id)).map((m) => m.kind)).toEqual(['handover.written']);
+    t.clock.set('2026-03-30T08:00:00.000Z');
+    await t.services.reminders.tick();
+    const mail = await handoverMail(pending?.id);
+    expect(mail.map((m) => [m.kind, m.recipient_id])).toEqual([
+      ['handover.written', engineer.id],
+      ['handover.ready', newManager.id],
+    ]);
+    expect(mail[1]?.text_body).toContain('shared it with you');
+
+    // News older than a week is not sent: ten days after writing, the engineer is not told any
+    // more, while the new manager, who may read it since three days, still is.
+    const quiet = await scenario('2026-03-09');
+    const quietHandover = await handoverFor(asOld, quiet.engineer.id);
+    await asOld.put(`/api/contract-handovers/${quietHandover?.id}`, { note: 'Quiet note.' });
+    t.clock.set('2026-03-12T09:00:00.000Z');
+    await t.services.reminders.tick();
+    expect((await handoverMail(quietHandover?.id)).map((m) => [m.kind, m.recipient_id])).toEqual([
+      ['handover.ready', newManager.id],
+    ]);
+  });
+
   it('a same-day correction re-points the handover instead of adding a second one', async () => {
     const { engineer } = await scenario('2026-03-09');
     const third = await t.buildPerson({ name: 'Tara Third' });

@@ -186,3 +186,44 @@ export function composeDigest(input: {
       `Your team at a glance: ${baseUrl}/team${footer(baseUrl)}`,
   };
 }
+
+/**
+ * The two notices of a handover note (ADR 106): to the engineer once it is written, to their next
+ * manager once they may read it. Links only, never the note: it is the pair's record (C3), and
+ * the link asks the reader to sign in, where the rules of the day decide what they see.
+ */
+export function composeHandoverNotice(input: {
+  type: 'written' | 'ready';
+  recipient: MailParty;
+  engineer: MailParty;
+  author: MailParty;
+  /** The engineer shared the note before their week was up. */
+  isShared: boolean;
+  baseUrl: string;
+}): ComposedMail {
+  const { type, recipient, engineer, author, baseUrl } = input;
+  const hi = `Hi ${firstName(recipient.name)},\n\n`;
+  const end = `\n\n—\nTrajectory. Sent once for each handover note.`;
+  if (type === 'written')
+    return {
+      kind: 'handover.written',
+      subject: `${author.name} left you a handover note`,
+      text:
+        `${hi}${author.name} wrote a handover note for your next manager: what they know about ` +
+        `your goals and the promises still open in your development contract. You read it ` +
+        `first. Your next manager can read it a week after ${firstName(author.name)}'s last ` +
+        `change to it, or as soon as you share it.\n\nRead the note: ${baseUrl}/contract${end}`,
+    };
+  return {
+    kind: 'handover.ready',
+    subject: `A handover note about ${engineer.name} is ready for you`,
+    text:
+      `${hi}${author.name}, ${engineer.name}'s previous manager, left a handover note for you ` +
+      `with what they know about ${firstName(engineer.name)}'s goals and the commitments still ` +
+      `open in their development contract. ` +
+      (input.isShared
+        ? `${firstName(engineer.name)} read it first and shared it with you.`
+        : `${firstName(engineer.name)} had the first week with it; now you can read it too.`) +
+      `\n\nRead the note: ${baseUrl}/people/${engineer.id}/contracts${end}`,
+  };
+}

@@ -18,10 +18,14 @@ import { readCadencePolicy } from '../cadence/cadence-settings.service.ts';
 import { loadSnapshots } from '../cadence/cadence-snapshots.ts';
 import type { EngineerSnapshot } from '../cadence/cadence-snapshots.ts';
 import { listSummaryVersions } from '../conversations/conversation-record.repository.ts';
+import {
+  listRecentHandoverNotes,
+  visibleToManagerFrom,
+} from '../contracts/contract-handovers.repository.ts';
 import { findConversation } from '../conversations/conversations.repository.ts';
 import { enqueueMessage } from '../outbox/outbox.service.ts';
 import type { OutgoingMessage } from '../outbox/outbox.service.ts';
-import { composeDigest, composeReminder } from './reminder-mail.ts';
+import { composeDigest, composeHandoverNotice, composeReminder } from './reminder-mail.ts';
 import type { DigestLine, MailParty } from './reminder-mail.ts';
 import { digestKeyAt, plannedReminders } from './reminder-rules.ts';
 import {
@@ -46,6 +50,11 @@ const DIGEST_WHAT: Partial<Record<Obligation['kind'], string>> = {
 };
 /** A cancellation goes to calendars that got the invite for this long after it was cancelled. */
 const CANCEL_WINDOW_MS = 30 * DAY_MS;
+/**
+ * A handover notice goes out only this long after what it announces (written, readable), so a
+ * first pass over an old organisation does not announce notes of years ago.
+ */
+const HANDOVER_NOTICE_WINDOW_MS = 7 * DAY_MS;
 
 export interface TickResult {
   /** Messages this call added to the outbox (another instance may have added the rest). */
@@ -297,6 +306,78 @@ export function createReminderScheduler(deps: {
     return queued;
   }
 
+  /**
+   * Tells the engineer when a handover note about them is written, and their next manager when
+   * they may read it (ADR 106): once each, by key, links only.
+   */
+  async function syncHandoverNotices(now: Date): Promise<number> {
+    const nowMs = now.getTime();
+    const isRecent = (at: string) => {
+      const ms = Date.parse(at);
+      return ms <= nowMs && nowMs - ms <= HANDOVER_NOTICE_WINDOW_MS;
+    };
+    // A note can only be announced once written; to the next manager, once it is readable and
+    // the change has taken effect (before that the author still manages the engineer).
+    const handovers = await listRecentHandoverNotes(db, {
+      since: new Date(nowMs - 2 * HANDOVER_NOTICE_WINDOW_MS).toISOString(),
+      sinceDay: toIsoDate(new Date(nowMs - HANDOVER_NOTICE_WINDOW_MS)),
+      today: toIsoDate(now),
+    });
+    const notices = handovers.flatMap((h) => {
+      const readableFrom = visibleToManagerFrom(h);
+      const changedAt = `${h.changeOn}T00:00:00.000Z`;
+      const readyAt = readableFrom && readableFrom > changedAt ? readableFrom : changedAt;
+      return [
+        ...(isRecent(h.writtenAt)
+          ? [{ handover: h, type: 'written' as const, recipientId: h.engineerId }]
+          : []),
+        ...(h.currentManagerId && readableFrom && isRecent(readyAt)
+          ? [{ handover: h, type: 'ready' as const, recipientId: h.currentManagerId }]
+          : []),
+      ].map((n) => ({ ...n, dedupeKey: `handover:${n.type}:${h.id}:${n.recipientId}` }));
+    });
+    if (notices.length === 0) return 0;
+    const existing = await findExistingKeys(
+      db,
+      notices.map((n) => n.dedupeKey),
+    );
+    const people = new Map(
+      (
+        await listPeopleByIds(
+          db,
+          notices.flatMap((n) => [n.recipientId, n.handover.engineerId, n.handover.fromManagerId]),
+        )
+      ).map((p) => [p.id, p]),
+    );
+    let queued = 0;
+    for (const notice of notices) {
+      const recipient = people.get(notice.recipientId);
+      const engineer = people.get(notice.handover.engineerId);
+      const author = people.get(notice.handover.fromManagerId);
+      if (existing.has(notice.dedupeKey) || !recipient?.isActive || !engineer || !author) continue;
+      const mail = composeHandoverNotice({
+        type: notice.type,
+        recipient,
+        engineer,
+        author,
+        isShared: notice.handover.releasedAt !== null,
+        baseUrl: config.baseUrl,
+      });
+      queued += await queue(
+        {
+          dedupeKey: notice.dedupeKey,
+          kind: mail.kind,
+          recipientId: recipient.id,
+          to: recipient.email,
+          subject: mail.subject,
+          text: mail.text,
+        },
+        now,
+      );
+    }
+    return queued;
+  }
+
   async function syncScope(
     scope: EngineerScope,
     options: { withDigests: boolean; onlyConversationId?: string },
@@ -318,9 +399,12 @@ export function createReminderScheduler(deps: {
   let running: Promise<TickResult> | null = null;
 
   return {
-    /** One pass over everyone: queues every reminder, invite and digest now due. Concurrent calls share the pass. */
+    /** One pass over everyone: queues every reminder, invite, digest and handover notice now due. Concurrent calls share the pass. */
     tick(): Promise<TickResult> {
-      running ??= syncScope({ kind: 'everyone' }, { withDigests: true }).finally(() => {
+      running ??= (async () => {
+        const result = await syncScope({ kind: 'everyone' }, { withDigests: true });
+        return { queued: result.queued + (await syncHandoverNotices(clock.now())) };
+      })().finally(() => {
         running = null;
       });
       return running;

@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { cloneDatabase, dropDatabase, openDatabase } from '../../db/client.ts';
-import type { Database, Transaction } from '../../db/client.ts';
+import type { Transaction } from '../../db/client.ts';
+import { openPlanProbe } from '../../test/query-plan.ts';
 import {
   listExpiredPrivateNotes,
   listExpiredPrivatePrep,
@@ -19,46 +17,11 @@ import {
 const CUTOFF = '2024-01-01T00:00:00.000Z';
 
 describe('the retention pass reads its indexes', () => {
-  let url: string;
-  let database: Database;
-  let last: { sql: string; parameters: readonly unknown[] } | null = null;
-
+  let probe: Awaited<ReturnType<typeof openPlanProbe>>;
   beforeAll(async () => {
-    url = await cloneDatabase(
-      inject('templateUrl'),
-      `trajectory_retention_${randomBytes(5).toString('hex')}`,
-    );
-    // One connection, so a setting made before EXPLAIN applies to it.
-    database = await openDatabase(url, {
-      poolSize: 1,
-      onQuery: (query) => {
-        last = query;
-      },
-    });
+    probe = await openPlanProbe(inject('templateUrl'), 'retention');
   });
-  afterAll(async () => {
-    await database.close();
-    await dropDatabase(url);
-  });
-
-  async function planOf(list: (trx: Transaction) => Promise<unknown>): Promise<string> {
-    await list(database.db);
-    const query = last;
-    if (!query) throw new Error('no query ran');
-    if (database.engine === 'sqlite') {
-      const plan = await database.db.executeQuery<{ detail: string }>(
-        CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]),
-      );
-      return plan.rows.map((row) => row.detail).join('\n');
-    }
-    return database.db.transaction().execute(async (trx) => {
-      await sql`set local enable_seqscan = off`.execute(trx);
-      const plan = await trx.executeQuery<{ 'QUERY PLAN': string }>(
-        CompiledQuery.raw(`explain (costs off) ${query.sql}`, [...query.parameters]),
-      );
-      return plan.rows.map((row) => row['QUERY PLAN']).join('\n');
-    });
-  }
+  afterAll(() => probe.close());
 
   const cases = [
     {
@@ -80,9 +43,9 @@ describe('the retention pass reads its indexes', () => {
 
   for (const { what, index, list } of cases)
     it(`finds expired ${what} through ${index}`, async () => {
-      const plan = await planOf(list);
+      const plan = await probe.planOf(list);
       expect(plan).toContain(index);
-      if (database.engine === 'sqlite') {
+      if (probe.database.engine === 'sqlite') {
         expect(plan).not.toMatch(/\bSCAN\b/);
         expect(plan).not.toContain('TEMP B-TREE');
       }
