@@ -142,24 +142,24 @@ export function createActionItemService({ database, clock }: Deps) {
       authorize(actor, actionItemPolicy, 'update', row && facts ? { ...row, facts } : null);
       if (!row || !facts) throw new NotFoundError('action item');
       const now = clock.now().toISOString();
-      const updated: ActionItemRow = {
-        ...row,
-        ...(patch.owner !== undefined && { owner: patch.owner }),
-        ...(patch.text !== undefined && { text: patch.text }),
-        ...(patch.dueOn !== undefined && { dueOn: patch.dueOn }),
-        ...(patch.isDone !== undefined && {
-          isDone: patch.isDone,
-          doneAt: patch.isDone ? (row.doneAt ?? now) : null,
-        }),
-      };
+      const doneAt =
+        patch.isDone === undefined ? row.doneAt : patch.isDone ? (row.doneAt ?? now) : null;
       // Only the fields the patch names, so two people editing different fields both keep theirs.
       await updateActionItemRow(db, id, {
-        ...(patch.owner !== undefined && { owner: updated.owner }),
-        ...(patch.text !== undefined && { text: updated.text }),
-        ...(patch.dueOn !== undefined && { due_on: updated.dueOn }),
-        ...(patch.isDone !== undefined && { is_done: updated.isDone, done_at: updated.doneAt }),
+        ...(patch.owner !== undefined && { owner: patch.owner }),
+        ...(patch.text !== undefined && { text: patch.text }),
+        ...(patch.dueOn !== undefined && { due_on: patch.dueOn }),
+        ...(patch.isDone !== undefined && { is_done: patch.isDone, done_at: doneAt }),
         updated_at: now,
       });
+      const updated: ActionItemRow = {
+        ...row,
+        owner: patch.owner ?? row.owner,
+        text: patch.text ?? row.text,
+        dueOn: patch.dueOn === undefined ? row.dueOn : patch.dueOn,
+        isDone: patch.isDone ?? row.isDone,
+        doneAt,
+      };
       return presentActionItem(actor, updated, facts, today());
     },
   };

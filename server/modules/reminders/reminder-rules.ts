@@ -3,6 +3,8 @@ import type { ReminderKind } from '../../../shared/schemas/cadence.ts';
 import type { ConversationKind } from '../../../shared/schemas/conversations.ts';
 import { DAY_MS } from '../../clock.ts';
 import type { EngineerSnapshot } from '../cadence/cadence-snapshots.ts';
+import { visibleToManagerFrom } from '../contracts/contract-handovers.repository.ts';
+import type { HandoverNoticeRow } from '../contracts/contract-handovers.repository.ts';
 
 /*
  * Which reminders are due, derived from the cadence engine's obligations and nothing else: a
@@ -182,4 +184,46 @@ export function digestKeyAt(managerId: string, timeZone: string, now: Date): str
   const local = localTime(now, timeZone);
   if (local.weekday === 1 && local.hour < DIGEST_HOUR) return null;
   return `digest:weekly:${managerId}:${isoWeekOf(local.date)}`;
+}
+
+export interface PlannedHandoverNotice {
+  dedupeKey: string;
+  type: 'written' | 'ready';
+  recipientId: string;
+  handover: HandoverNoticeRow;
+}
+
+/** How far back the handover notices look: a note written this long ago can still become readable. */
+export const HANDOVER_LOOKBACK_MS = 2 * LATE_NUDGE_WINDOW_MS;
+
+/**
+ * The notices the handovers call for at `now` (ADR 106): to the engineer once the note is
+ * written; to the manager after the change once they may read it, which is when it is shared or a
+ * week after the last save, and not before the change takes effect. Only news of the last week,
+ * as for late nudges, so a first pass over an old organisation announces nothing of the past.
+ */
+export function plannedHandoverNotices(
+  handovers: readonly HandoverNoticeRow[],
+  now: Date,
+): PlannedHandoverNotice[] {
+  const nowMs = now.getTime();
+  const isRecent = (at: string) => {
+    const ms = Date.parse(at);
+    return ms <= nowMs && nowMs - ms <= LATE_NUDGE_WINDOW_MS;
+  };
+  return handovers.flatMap((handover) => {
+    const readableFrom = visibleToManagerFrom(handover);
+    const changedAt = `${handover.changeOn}T00:00:00.000Z`;
+    const readyAt = readableFrom && readableFrom > changedAt ? readableFrom : changedAt;
+    const notices: { type: 'written' | 'ready'; recipientId: string }[] = [];
+    if (isRecent(handover.writtenAt))
+      notices.push({ type: 'written', recipientId: handover.engineerId });
+    if (handover.currentManagerId && readableFrom && isRecent(readyAt))
+      notices.push({ type: 'ready', recipientId: handover.currentManagerId });
+    return notices.map((n) => ({
+      ...n,
+      handover,
+      dedupeKey: `handover:${n.type}:${handover.id}:${n.recipientId}`,
+    }));
+  });
 }

@@ -18,16 +18,18 @@ import { readCadencePolicy } from '../cadence/cadence-settings.service.ts';
 import { loadSnapshots } from '../cadence/cadence-snapshots.ts';
 import type { EngineerSnapshot } from '../cadence/cadence-snapshots.ts';
 import { listSummaryVersions } from '../conversations/conversation-record.repository.ts';
-import {
-  listRecentHandoverNotes,
-  visibleToManagerFrom,
-} from '../contracts/contract-handovers.repository.ts';
+import { listRecentHandoverNotes } from '../contracts/contract-handovers.repository.ts';
 import { findConversation } from '../conversations/conversations.repository.ts';
 import { enqueueMessage } from '../outbox/outbox.service.ts';
 import type { OutgoingMessage } from '../outbox/outbox.service.ts';
 import { composeDigest, composeHandoverNotice, composeReminder } from './reminder-mail.ts';
-import type { DigestLine, MailParty } from './reminder-mail.ts';
-import { digestKeyAt, plannedReminders } from './reminder-rules.ts';
+import type { ComposedMail, DigestLine, MailParty } from './reminder-mail.ts';
+import {
+  HANDOVER_LOOKBACK_MS,
+  digestKeyAt,
+  plannedHandoverNotices,
+  plannedReminders,
+} from './reminder-rules.ts';
 import {
   findExistingKeys,
   findIsLinkOnly,
@@ -50,11 +52,6 @@ const DIGEST_WHAT: Partial<Record<Obligation['kind'], string>> = {
 };
 /** A cancellation goes to calendars that got the invite for this long after it was cancelled. */
 const CANCEL_WINDOW_MS = 30 * DAY_MS;
-/**
- * A handover notice goes out only this long after what it announces (written, readable), so a
- * first pass over an old organisation does not announce notes of years ago.
- */
-const HANDOVER_NOTICE_WINDOW_MS = 7 * DAY_MS;
 
 export interface TickResult {
   /** Messages this call added to the outbox (another instance may have added the rest). */
@@ -107,6 +104,26 @@ export function createReminderScheduler(deps: {
         'mail queued; SMTP_URL is not set, so it waits in the admin outbox page',
       );
     return isNew ? 1 : 0;
+  }
+
+  /** Queues a composed message to one person under its key. */
+  function queueMail(
+    dedupeKey: string,
+    recipient: { id: string; email: string },
+    mail: ComposedMail,
+    now: Date,
+  ): Promise<number> {
+    return queue(
+      {
+        dedupeKey,
+        kind: mail.kind,
+        recipientId: recipient.id,
+        to: recipient.email,
+        subject: mail.subject,
+        text: mail.text,
+      },
+      now,
+    );
   }
 
   async function latestSummary(conversationId: string): Promise<SummaryFields | null> {
@@ -233,17 +250,7 @@ export function createReminderScheduler(deps: {
         isLinkOnly,
         summary,
       });
-      queued += await queue(
-        {
-          dedupeKey: p.dedupeKey,
-          kind: mail.kind,
-          recipientId: recipient.id,
-          to: recipient.email,
-          subject: mail.subject,
-          text: mail.text,
-        },
-        now,
-      );
+      queued += await queueMail(p.dedupeKey, recipient, mail, now);
     }
 
     queued += await syncInvites(inviteFacts, people, disabled, now);
@@ -290,17 +297,7 @@ export function createReminderScheduler(deps: {
           ).length;
         if (lines.length + overdueCommitments === 0) continue;
         const mail = composeDigest({ manager, lines, overdueCommitments, baseUrl: config.baseUrl });
-        queued += await queue(
-          {
-            dedupeKey: key,
-            kind: mail.kind,
-            recipientId: managerId,
-            to: manager.email,
-            subject: mail.subject,
-            text: mail.text,
-          },
-          now,
-        );
+        queued += await queueMail(key, manager, mail, now);
       }
     }
     return queued;
@@ -312,30 +309,13 @@ export function createReminderScheduler(deps: {
    */
   async function syncHandoverNotices(now: Date): Promise<number> {
     const nowMs = now.getTime();
-    const isRecent = (at: string) => {
-      const ms = Date.parse(at);
-      return ms <= nowMs && nowMs - ms <= HANDOVER_NOTICE_WINDOW_MS;
-    };
-    // A note can only be announced once written; to the next manager, once it is readable and
-    // the change has taken effect (before that the author still manages the engineer).
+    // Notes written within the look-back, or whose change took effect within the last week.
     const handovers = await listRecentHandoverNotes(db, {
-      since: new Date(nowMs - 2 * HANDOVER_NOTICE_WINDOW_MS).toISOString(),
-      sinceDay: toIsoDate(new Date(nowMs - HANDOVER_NOTICE_WINDOW_MS)),
+      since: new Date(nowMs - HANDOVER_LOOKBACK_MS).toISOString(),
+      sinceDay: toIsoDate(new Date(nowMs - HANDOVER_LOOKBACK_MS / 2)),
       today: toIsoDate(now),
     });
-    const notices = handovers.flatMap((h) => {
-      const readableFrom = visibleToManagerFrom(h);
-      const changedAt = `${h.changeOn}T00:00:00.000Z`;
-      const readyAt = readableFrom && readableFrom > changedAt ? readableFrom : changedAt;
-      return [
-        ...(isRecent(h.writtenAt)
-          ? [{ handover: h, type: 'written' as const, recipientId: h.engineerId }]
-          : []),
-        ...(h.currentManagerId && readableFrom && isRecent(readyAt)
-          ? [{ handover: h, type: 'ready' as const, recipientId: h.currentManagerId }]
-          : []),
-      ].map((n) => ({ ...n, dedupeKey: `handover:${n.type}:${h.id}:${n.recipientId}` }));
-    });
+    const notices = plannedHandoverNotices(handovers, now);
     if (notices.length === 0) return 0;
     const existing = await findExistingKeys(
       db,
@@ -363,17 +343,7 @@ export function createReminderScheduler(deps: {
         isShared: notice.handover.releasedAt !== null,
         baseUrl: config.baseUrl,
       });
-      queued += await queue(
-        {
-          dedupeKey: notice.dedupeKey,
-          kind: mail.kind,
-          recipientId: recipient.id,
-          to: recipient.email,
-          subject: mail.subject,
-          text: mail.text,
-        },
-        now,
-      );
+      queued += await queueMail(notice.dedupeKey, recipient, mail, now);
     }
     return queued;
   }
