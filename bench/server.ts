@@ -162,13 +162,16 @@ export async function startServer(
       // the steady state: past the first reminder tick (10 s after start), then either health
       // answering promptly twenty times in a row or the machine's processors (this server, its
       // database) three seconds in a row nearly idle. On an idle virtual machine loopback
-      // requests alone can take a few milliseconds, so neither sign is enough by itself.
+      // requests alone can take a few milliseconds, so neither sign is enough by itself. With
+      // several workers only the quiet machine counts: health is answered promptly by a worker
+      // that is not the one running the passes (ADR 099).
+      const isPromptHealthSettled = Number(env.WORKERS ?? 1) <= 1;
       await sleep(Math.max(0, FIRST_TICK_MS - (performance.now() - started)));
       let prompt = 0;
       let quietSeconds = 0;
       let busy = busyOf();
       let sampledAt = performance.now();
-      while (prompt < 20 && quietSeconds < 3) {
+      while (!(isPromptHealthSettled && prompt >= 20) && quietSeconds < 3) {
         if (exited !== null) throw new Error(`the server exited with ${exited}: ${stderr.trim()}`);
         if (performance.now() - started > SETTLE_LIMIT_MS)
           throw new Error('the server was still busy with its start-up passes after 30 minutes');
