@@ -278,6 +278,21 @@ describe('reminders with two instances on one database', () => {
     ).map((r) => r.recipient_id);
     // Only the manager's invitation: the engineer turned off prep prompts and invitations.
     expect(keys7).toEqual([manager.id]);
+    // Invitations turned back on, the cancellation still goes only to the calendar that had one.
+    const on = await sevenAgent.patch('/api/reminder-preferences', { calendar_invites: true });
+    expect(on.status).toBe(200);
+    const cancelled = await managerAgent.post(`/api/conversations/${c7.id}/cancellation`, {
+      reason: 'Moved to next month',
+    });
+    expect(cancelled.status).toBe(200);
+    await t.services.reminders.tick();
+    const cancels7 = await t.db
+      .selectFrom('outbox_messages')
+      .select('recipient_id')
+      .where('kind', '=', 'calendar.cancel')
+      .where('dedupe_key', 'like', `invite:${c7.id}:%`)
+      .execute();
+    expect(cancels7.map((r) => r.recipient_id)).toEqual([manager.id]);
 
     const admin = await t.buildPerson({ name: 'Ada Admin', isAdmin: true });
     const adminAgent = await t.agentFor(admin);

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Transaction } from '../../db/client.ts';
 import type { ReminderKind } from '../../../shared/schemas/cadence.ts';
 
@@ -121,17 +120,6 @@ export async function findExistingKeys(
     for (const row of rows) found.add(row.dedupe_key);
   }
   return found;
-}
-
-/** Whether any message with a key starting with `prefix` was ever queued. */
-export async function hasKeyWithPrefix(db: Transaction, prefix: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('outbox_messages')
-    .select('id')
-    .where(sql<boolean>`substr(dedupe_key, 1, ${prefix.length}) = ${prefix}`)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 export interface OutboxListRow {

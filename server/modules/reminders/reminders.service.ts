@@ -30,12 +30,7 @@ import {
   plannedHandoverNotices,
   plannedReminders,
 } from './reminder-rules.ts';
-import {
-  findExistingKeys,
-  findIsLinkOnly,
-  hasKeyWithPrefix,
-  listDisabledReminders,
-} from './reminders.repository.ts';
+import { findExistingKeys, findIsLinkOnly, listDisabledReminders } from './reminders.repository.ts';
 
 /*
  * The reminder scheduler: derives reminders and calendar invites from the cadence engine and
@@ -163,11 +158,13 @@ export function createReminderScheduler(deps: {
       });
       for (const recipient of [engineer, manager]) {
         if (!recipient.isActive || disabled.get(recipient.id)?.has('calendar_invites')) continue;
-        const prefix = `invite:${f.id}:${recipient.id}:`;
-        const key = `${prefix}${f.sequence}`;
-        if ((await findExistingKeys(db, [key])).size > 0) continue;
-        // A cancellation only goes to calendars that received the invitation.
-        if (isCancel && !(await hasKeyWithPrefix(db, prefix))) continue;
+        // This sequence's key and, for a cancellation, the earlier ones: a cancellation only goes
+        // to calendars that received the invitation. Exact keys, so the unique index answers.
+        const keyOf = (sequence: number) => `invite:${f.id}:${recipient.id}:${sequence}`;
+        const key = keyOf(f.sequence);
+        const earlier = isCancel ? Array.from({ length: f.sequence }, (_, n) => keyOf(n)) : [];
+        const existing = await findExistingKeys(db, [key, ...earlier]);
+        if (existing.has(key) || (isCancel && existing.size === 0)) continue;
         const other = recipient.id === engineer.id ? manager : engineer;
         const whenText = formatStartInZone(f.startsAt, recipient.timezone);
         const verb = isCancel ? 'Cancelled' : f.sequence > 0 ? 'Updated' : 'Invitation';
