@@ -82,6 +82,7 @@ export async function listActionItemsOf(
     managerId?: string;
     isOpen?: boolean;
     conversationId?: string;
+    owner?: ActionItemOwner;
     /** The injected clock's date; needed to include contract commitments for their manager. */
     today?: string;
   },
@@ -106,6 +107,7 @@ export async function listActionItemsOf(
   if (filter.engineerId) query = query.where('a.engineer_id', '=', filter.engineerId);
   if (filter.managerId) query = query.where('a.manager_id', '=', filter.managerId);
   if (filter.conversationId) query = query.where('a.conversation_id', '=', filter.conversationId);
+  if (filter.owner) query = query.where('a.owner', '=', filter.owner);
   if (filter.isOpen !== undefined) query = query.where('a.is_done', '=', !filter.isOpen);
   const rows = await query
     .orderBy('a.is_done')

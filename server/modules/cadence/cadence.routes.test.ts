@@ -252,6 +252,12 @@ describe('home and team view', () => {
       dueOn: '2026-03-01',
     });
     expect(item.status).toBe(201);
+    // The manager's own item in the same conversation is theirs, not the engineer's commitment.
+    const managers = await agents.manager.post<{ id: string }>(
+      `/api/conversations/${conversation.id}/action-items`,
+      { owner: 'manager', text: 'Find a design reviewer', dueOn: null },
+    );
+    expect(managers.status).toBe(201);
     const { body } = await agents.engineer.get<Home>('/api/home');
     expect(body.myCommitments).toEqual([
       expect.objectContaining({ text: 'Draft the design doc', isOverdue: true }),
@@ -259,6 +265,10 @@ describe('home and team view', () => {
     const peerHome = await agents.peer.get<Home>('/api/home');
     expect(peerHome.body.myCommitments).toEqual([]);
     expect(JSON.stringify(peerHome.body)).not.toContain('Draft the design doc');
+    const closed = await agents.manager.patch(`/api/action-items/${managers.body.id}`, {
+      isDone: true,
+    });
+    expect(closed.status).toBe(200);
   });
 
   it('gives a leader the health of their part of the organisation, hidden when under 5 people', async () => {

@@ -96,18 +96,17 @@ export function createHomeService(deps: {
 
       const ownItems = await listActionItemsOf(db, person.id, {
         engineerId: person.id,
+        owner: 'engineer',
         isOpen: true,
       });
-      const myCommitments: OwnCommitment[] = ownItems
-        .filter((item) => item.owner === 'engineer')
-        .map((item) => ({
-          id: item.id,
-          text: item.text,
-          dueOn: item.dueOn,
-          isOverdue: item.dueOn !== null && item.dueOn < today,
-          conversationId: item.conversationId,
-          manager: { id: item.managerId, name: item.managerName },
-        }));
+      const myCommitments: OwnCommitment[] = ownItems.map((item) => ({
+        id: item.id,
+        text: item.text,
+        dueOn: item.dueOn,
+        isOverdue: item.dueOn !== null && item.dueOn < today,
+        conversationId: item.conversationId,
+        manager: { id: item.managerId, name: item.managerName },
+      }));
 
       const reportViews = reports
         .map((s) => ({
