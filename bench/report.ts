@@ -50,6 +50,8 @@ export interface RunFigures {
   workers?: number;
   endpoints: EndpointFigures[];
   mixed: LoadResult;
+  /** The same mix against one server process per core, when the run itself used one. */
+  mixedOnEveryCore?: { workers: number; mixed: LoadResult } | null;
   browser: PageTiming | null;
   initialJsGzipKb: number | null;
 }
@@ -163,9 +165,19 @@ export function renderReport(run: RunFigures): string {
   }
   const mixedTarget = run.engine === 'sqlite' ? 1000 : 700;
   const floorOfMix = mixFloor(run);
+  const spread = run.mixedOnEveryCore ?? null;
+  // The target is for the machine: with one process per core when the run measured that too.
+  const mixedForTarget = spread?.mixed ?? run.mixed;
+  const processes = (n: number) => `${n} server process${n === 1 ? '' : 'es'}`;
   lines.push(
     '',
-    `Mixed read/write load at concurrency 16 (engineer and manager homes, conversation pages, timelines, team views, saving notes, creating action items): **${run.mixed.perSecond.toFixed(0)} requests/s**, ${run.mixed.errors} errors, p95 ${ms(run.mixed.latency.p95)} ms, server CPU ${cpu(run.mixed)} ms per request.`,
+    `Mixed read/write load at concurrency 16 (engineer and manager homes, conversation pages, timelines, team views, saving notes, creating action items), ${processes(run.workers ?? 1)}: **${run.mixed.perSecond.toFixed(0)} requests/s**, ${run.mixed.errors} errors, p95 ${ms(run.mixed.latency.p95)} ms, server CPU ${cpu(run.mixed)} ms per request.`,
+    ...(spread
+      ? [
+          '',
+          `The same mix with ${processes(spread.workers)}, one per core (\`WORKERS=${spread.workers}\`, ADR 099), started afresh on the same database: **${spread.mixed.perSecond.toFixed(0)} requests/s**, ${spread.mixed.errors} errors, p95 ${ms(spread.mixed.latency.p95)} ms, server CPU ${cpu(spread.mixed)} ms per request (all processes together; on PostgreSQL the database server's own work is not in it).`,
+        ]
+      : []),
     ...(floorOfMix
       ? [
           '',
@@ -208,7 +220,7 @@ export function renderReport(run: RunFigures): string {
       `| Coverage dashboard p95 (target applies at 100k: ≤ 250 ms) | ${ms(coverage.latency.p95)} ms | — |`,
     );
   lines.push(
-    `| Mixed load ≥ ${mixedTarget} requests/s, zero errors | ${run.mixed.perSecond.toFixed(0)} requests/s, ${run.mixed.errors} errors | ${verdict(run.mixed.perSecond >= mixedTarget && run.mixed.errors === 0)} |`,
+    `| Mixed load ≥ ${mixedTarget} requests/s on this machine, zero errors | ${spread ? `${processes(spread.workers)}: ${spread.mixed.perSecond.toFixed(0)} requests/s, ${spread.mixed.errors} errors (${processes(run.workers ?? 1)}: ${run.mixed.perSecond.toFixed(0)})` : `${run.mixed.perSecond.toFixed(0)} requests/s, ${run.mixed.errors} errors`} | ${verdict(mixedForTarget.perSecond >= mixedTarget && mixedForTarget.errors === 0 && run.mixed.errors === 0)} |`,
     `| Cold start to first successful request ≤ 2 s${run.size === '10k' ? '' : ' (target applies at 10k)'} | ${ms(run.coldStartMs)} ms | ${run.size === '10k' ? verdict(run.coldStartMs <= 2000) : '—'} |`,
   );
   if (run.initialJsGzipKb !== null)

@@ -84,6 +84,23 @@ async function runLoadOnServer(
   return { ...result, serverCpuMs: (server.cpuMs() - cpuBefore) / Math.max(1, result.requests) };
 }
 
+/**
+ * The mixed load for twice the run's seconds, then the action items it created are removed, so
+ * that a later measurement starts from the same organisation.
+ */
+async function measureMixed(
+  server: RunningServer,
+  scenarios: ReturnType<typeof buildScenarios>,
+  url: string,
+): Promise<LoadResult> {
+  const mixed = await runLoadOnServer(server, 16, mixedLoad(scenarios), seconds * 2);
+  log(
+    `  mixed load: ${mixed.perSecond.toFixed(0)} req/s, ${(mixed.serverCpuMs ?? 0).toFixed(2)} ms server CPU each, ${mixed.errors} errors ${JSON.stringify(mixed.errorStatuses)}`,
+  );
+  await removeActionItems(url, BENCH_ACTION_ITEM_TEXT);
+  return mixed;
+}
+
 /** Latency, throughput and floor of one request. */
 async function measure(
   server: RunningServer,
@@ -187,12 +204,7 @@ async function benchEngine(engine: Engine): Promise<void> {
             `  removed the ${await removeActionItems(url, BENCH_ACTION_ITEM_TEXT)} action items it created`,
           );
       }
-      if (isIncluded('mixed')) {
-        mixed = await runLoadOnServer(server, 16, mixedLoad(scenarios), seconds * 2);
-        log(
-          `  mixed load: ${mixed.perSecond.toFixed(0)} req/s, ${(mixed.serverCpuMs ?? 0).toFixed(2)} ms server CPU each, ${mixed.errors} errors ${JSON.stringify(mixed.errorStatuses)}`,
-        );
-      }
+      if (isIncluded('mixed')) mixed = await measureMixed(server, scenarios, url);
       if (!args.has('skip-browser') && isIncluded('browser')) {
         browser = await timePageReady({
           baseUrl: server.baseUrl,
@@ -216,6 +228,27 @@ async function benchEngine(engine: Engine): Promise<void> {
       await recorder.close();
       await server.stop();
     }
+    // The machine's every core: one server process per core (ADR 099), as it would be deployed.
+    const cores = os.cpus().length;
+    let mixedOnEveryCore: RunFigures['mixedOnEveryCore'] = null;
+    if (mixed && workers === 1 && cores > 1) {
+      log(`${engine}, ${size}: starting ${cores} server processes (WORKERS=${cores})…`);
+      const spread = await startServer(
+        url,
+        { path: '/api/home', cookie: first.engineerCookie },
+        { WORKERS: String(cores) },
+      );
+      try {
+        const spreadSettledMs = await spread.settle();
+        log(`  start-up background passes done after ${(spreadSettledMs / 1000).toFixed(1)} s`);
+        mixedOnEveryCore = {
+          workers: cores,
+          mixed: await measureMixed(spread, scenarios, url),
+        };
+      } finally {
+        await spread.stop();
+      }
+    }
     if (only !== null || !mixed) {
       log('  partial run (--only): no report written');
       return;
@@ -234,6 +267,7 @@ async function benchEngine(engine: Engine): Promise<void> {
       workers,
       endpoints,
       mixed,
+      mixedOnEveryCore,
       browser,
       initialJsGzipKb,
     };
