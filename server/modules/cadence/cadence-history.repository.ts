@@ -87,7 +87,9 @@ export type EngineerScope =
   | { kind: 'reports'; managerId: string }
   | { kind: 'subtree'; rootId: string }
   | { kind: 'everyone' }
-  | { kind: 'people'; ids: readonly string[] };
+  | { kind: 'people'; ids: readonly string[] }
+  /** The person themself and their reports, in one statement (a home's or a feed's people). */
+  | { kind: 'selfAndReports'; personId: string };
 
 function subtreeIds(rootId: string, today: string) {
   return sql<string>`(
@@ -138,6 +140,11 @@ export async function listEngineers(
   else if (scope.kind === 'subtree')
     rows = await base().where('p.id', 'in', subtreeIds(scope.rootId, today)).execute();
   else if (scope.kind === 'everyone') rows = await base().execute();
+  else if (scope.kind === 'selfAndReports')
+    rows = await base()
+      .where('p.id', '=', scope.personId)
+      .unionAll(base().where('rl.manager_id', '=', scope.personId))
+      .execute();
   else {
     rows = [];
     for (const ids of chunks(scope.ids))
@@ -158,6 +165,19 @@ export async function listEngineers(
       managerSince: row.starts_on,
     }))
     .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}
+
+/** The person (when someone manages them today) and the people who report to them today. */
+export async function listSelfAndReports(
+  db: Transaction,
+  personId: string,
+  today: string,
+): Promise<{ self: EngineerRow | undefined; reports: EngineerRow[] }> {
+  const rows = await listEngineers(db, { kind: 'selfAndReports', personId }, today);
+  return {
+    self: rows.find((row) => row.id === personId),
+    reports: rows.filter((row) => row.id !== personId),
+  };
 }
 
 /** Whether the person is, today, above someone else in the reporting tree (manages anyone). */

@@ -10,8 +10,8 @@ import { byUrgency, presentObligations, visibleKindFor } from './cadence.present
 import { ownCadencePolicy } from './cadence.policy.ts';
 import {
   countManagersAmong,
-  listEngineers,
   listPeopleByIds,
+  listSelfAndReports,
 } from './cadence-history.repository.ts';
 import { readCadencePolicy } from './cadence-settings.service.ts';
 import { loadSnapshots } from './cadence-snapshots.ts';
@@ -51,8 +51,7 @@ export function createHomeService(deps: {
       const now = clock.now();
       const today = toIsoDate(now);
       const policy = await readCadencePolicy(db);
-      const [self] = await listEngineers(db, { kind: 'people', ids: [person.id] }, today);
-      const reportRows = await listEngineers(db, { kind: 'reports', managerId: person.id }, today);
+      const { self, reports: reportRows } = await listSelfAndReports(db, person.id, today);
       const snapshots = await loadSnapshots(
         db,
         [...(self ? [self] : []), ...reportRows],

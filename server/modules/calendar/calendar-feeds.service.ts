@@ -9,7 +9,7 @@ import { NotFoundError } from '../../errors.ts';
 import type { Actor, PersonActor } from '../../policies/actor.ts';
 import { systemActor } from '../../policies/actor.ts';
 import { authorize, requirePerson } from '../../policies/authorize.ts';
-import { listEngineers, listPeopleByIds } from '../cadence/cadence-history.repository.ts';
+import { listPeopleByIds, listSelfAndReports } from '../cadence/cadence-history.repository.ts';
 import { readCadencePolicy } from '../cadence/cadence-settings.service.ts';
 import { loadSnapshots } from '../cadence/cadence-snapshots.ts';
 import type { EngineerSnapshot } from '../cadence/cadence-snapshots.ts';
@@ -172,8 +172,7 @@ export function createCalendarFeedService(deps: {
       const now = clock.now();
       const today = toIsoDate(now);
       const policy = await readCadencePolicy(db);
-      const [self] = await listEngineers(db, { kind: 'people', ids: [owner.id] }, today);
-      const reports = await listEngineers(db, { kind: 'reports', managerId: owner.id }, today);
+      const { self, reports } = await listSelfAndReports(db, owner.id, today);
       const snapshots = await loadSnapshots(
         db,
         [...(self ? [self] : []), ...reports],
