@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH_SECRET_KEY } from './database.ts';
+import { engineOf } from '../server/db/client.ts';
 
 /** The real server in a child process on loopback, started as `npm start` starts it. */
 export interface RunningServer {
@@ -162,10 +163,12 @@ export async function startServer(
       // the steady state: past the first reminder tick (10 s after start), then either health
       // answering promptly twenty times in a row or the machine's processors (this server, its
       // database) three seconds in a row nearly idle. On an idle virtual machine loopback
-      // requests alone can take a few milliseconds, so neither sign is enough by itself. With
-      // several workers only the quiet machine counts: health is answered promptly by a worker
-      // that is not the one running the passes (ADR 099).
-      const isPromptHealthSettled = Number(env.WORKERS ?? 1) <= 1;
+      // requests alone can take a few milliseconds, so neither sign is enough by itself. Prompt
+      // health means idle only for one process on SQLite, whose passes hold the event loop: with
+      // several workers another worker answers it (ADR 099), and on PostgreSQL the passes wait
+      // on the database while health is answered. There only the quiet machine counts.
+      const isPromptHealthSettled =
+        Number(env.WORKERS ?? 1) <= 1 && engineOf(databaseUrl) === 'sqlite';
       await sleep(Math.max(0, FIRST_TICK_MS - (performance.now() - started)));
       let prompt = 0;
       let quietSeconds = 0;
