@@ -101,6 +101,50 @@ async function measureMixed(
   return mixed;
 }
 
+/** Starts the server with `processes` workers and waits until its start-up passes are done. */
+async function startSettled(
+  url: string,
+  cookie: string,
+  processes: number,
+): Promise<{ server: RunningServer; settledMs: number }> {
+  const server = await startServer(
+    url,
+    { path: '/api/home', cookie },
+    { WORKERS: String(processes) },
+  );
+  log(`  cold start to the first successful request: ${server.coldStartMs.toFixed(0)} ms`);
+  try {
+    const settledMs = await server.settle();
+    log(`  start-up background passes done after ${(settledMs / 1000).toFixed(1)} s`);
+    return { server, settledMs };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
+
+/**
+ * The mix again on a fresh server with one process per core (ADR 107). Fresh processes start with
+ * empty caches (prepared statements, kept cadence facts), where the one-process figure came after
+ * every other measurement, so they are warmed with the same mix first.
+ */
+async function measureMixedOnEveryCore(
+  url: string,
+  cookie: string,
+  scenarios: ReturnType<typeof buildScenarios>,
+  cores: number,
+): Promise<LoadResult> {
+  log(`  starting ${cores} server processes (WORKERS=${cores}) for the mix on every core…`);
+  const { server } = await startSettled(url, cookie, cores);
+  try {
+    await runLoad({ baseUrl: server.baseUrl, connections: 16, seconds, mix: mixedLoad(scenarios) });
+    await removeActionItems(url, BENCH_ACTION_ITEM_TEXT);
+    return await measureMixed(server, scenarios, url);
+  } finally {
+    await server.stop();
+  }
+}
+
 /** Latency, throughput and floor of one request. */
 async function measure(
   server: RunningServer,
@@ -182,14 +226,7 @@ async function benchEngine(engine: Engine): Promise<void> {
     const first = actors.pairs[0];
     if (!first) throw new Error('no pair to act as');
     log(`${engine}, ${size}: starting the server…`);
-    const server = await startServer(
-      url,
-      { path: '/api/home', cookie: first.engineerCookie },
-      { WORKERS: String(workers) },
-    );
-    log(`  cold start to the first successful request: ${server.coldStartMs.toFixed(0)} ms`);
-    const settledMs = await server.settle();
-    log(`  start-up background passes done after ${(settledMs / 1000).toFixed(1)} s`);
+    const { server, settledMs } = await startSettled(url, first.engineerCookie, workers);
     const recorder = await createRecorder(url);
     const scenarios = buildScenarios(actors);
     const endpoints: EndpointFigures[] = [];
@@ -228,36 +265,15 @@ async function benchEngine(engine: Engine): Promise<void> {
       await recorder.close();
       await server.stop();
     }
-    // The machine's every core: one server process per core (ADR 099), as it would be deployed.
+    // The machine's every core: one server process per core (ADR 107), as it would be deployed.
     const cores = os.cpus().length;
-    let mixedOnEveryCore: RunFigures['mixedOnEveryCore'] = null;
-    if (mixed && workers === 1 && cores > 1) {
-      log(`${engine}, ${size}: starting ${cores} server processes (WORKERS=${cores})…`);
-      const spread = await startServer(
-        url,
-        { path: '/api/home', cookie: first.engineerCookie },
-        { WORKERS: String(cores) },
-      );
-      try {
-        const spreadSettledMs = await spread.settle();
-        log(`  start-up background passes done after ${(spreadSettledMs / 1000).toFixed(1)} s`);
-        // Fresh processes start with empty caches (prepared statements, kept cadence facts), where
-        // the one-process figure came after every other measurement: warm them with the mix.
-        await runLoad({
-          baseUrl: spread.baseUrl,
-          connections: 16,
-          seconds,
-          mix: mixedLoad(scenarios),
-        });
-        await removeActionItems(url, BENCH_ACTION_ITEM_TEXT);
-        mixedOnEveryCore = {
-          workers: cores,
-          mixed: await measureMixed(spread, scenarios, url),
-        };
-      } finally {
-        await spread.stop();
-      }
-    }
+    const mixedOnEveryCore: RunFigures['mixedOnEveryCore'] =
+      mixed && workers === 1 && cores > 1
+        ? {
+            workers: cores,
+            mixed: await measureMixedOnEveryCore(url, first.engineerCookie, scenarios, cores),
+          }
+        : null;
     if (only !== null || !mixed) {
       log('  partial run (--only): no report written');
       return;

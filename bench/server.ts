@@ -4,8 +4,8 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { BENCH_SECRET_KEY } from './database.ts';
 import { engineOf } from '../server/db/client.ts';
+import { BENCH_SECRET_KEY } from './database.ts';
 
 /** The real server in a child process on loopback, started as `npm start` starts it. */
 export interface RunningServer {
