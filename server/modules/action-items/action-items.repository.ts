@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import type { Transaction } from '../../db/client.ts';
-import type { ActionItemsTable } from '../../db/schema.ts';
+import type { ActionItemsTable, DB } from '../../db/schema.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import type { ActionItemOwner } from '../../../shared/schemas/conversations.ts';
 
 export interface ActionItemRow {
@@ -71,8 +73,29 @@ export async function findActionItem(
 }
 
 /**
- * Action items the actor is party to (as the engineer, or as the manager of record) — C2 never
- * reaches anyone else, so the scope is in SQL. Open first by due date.
+ * Which items the actor may read: C2 never reaches anyone but the pair, so the scope is in SQL.
+ * Contract commitments (C3) follow the engineer: a manager sees them only while managing the
+ * engineer on `today`; without `today`, only the engineer sees them (never a former manager).
+ */
+function readableBy(actorId: string, today: string | undefined) {
+  return (eb: ExpressionBuilder<DB & { a: ActionItemsTable }, 'a'>) =>
+    eb.or([
+      eb('a.engineer_id', '=', actorId),
+      eb.and([eb('a.contract_id', 'is', null), eb('a.manager_id', '=', actorId)]),
+      ...(today
+        ? [
+            eb.and([
+              eb('a.contract_id', 'is not', null),
+              sql<boolean>`exists (select 1 from reporting_lines rl where rl.report_id = a.engineer_id and rl.manager_id = ${actorId} and rl.starts_on <= ${today} and (rl.ends_on is null or rl.ends_on > ${today}))`,
+            ]),
+          ]
+        : []),
+    ]);
+}
+
+/**
+ * Action items the actor is party to (as the engineer, or as the manager of record), filtered.
+ * Open first by due date.
  */
 export async function listActionItemsOf(
   db: Transaction,
@@ -87,36 +110,55 @@ export async function listActionItemsOf(
     today?: string;
   },
 ): Promise<ActionItemRow[]> {
-  // Contract commitments (C3) follow the engineer: a manager sees them only while managing the
-  // engineer on `today`; without `today`, only the engineer sees them (never a former manager).
-  const { today } = filter;
-  let query = itemQuery(db).where((eb) =>
-    eb.or([
-      eb('a.engineer_id', '=', actorId),
-      eb.and([eb('a.contract_id', 'is', null), eb('a.manager_id', '=', actorId)]),
-      ...(today
-        ? [
-            eb.and([
-              eb('a.contract_id', 'is not', null),
-              sql<boolean>`exists (select 1 from reporting_lines rl where rl.report_id = a.engineer_id and rl.manager_id = ${actorId} and rl.starts_on <= ${today} and (rl.ends_on is null or rl.ends_on > ${today}))`,
-            ]),
-          ]
-        : []),
-    ]),
-  );
+  let query = itemQuery(db).where(readableBy(actorId, filter.today));
   if (filter.engineerId) query = query.where('a.engineer_id', '=', filter.engineerId);
   if (filter.managerId) query = query.where('a.manager_id', '=', filter.managerId);
   if (filter.conversationId) query = query.where('a.conversation_id', '=', filter.conversationId);
   if (filter.owner) query = query.where('a.owner', '=', filter.owner);
   if (filter.isOpen !== undefined) query = query.where('a.is_done', '=', !filter.isOpen);
-  const rows = await query
-    .orderBy('a.is_done')
-    .orderBy('a.due_on')
-    .orderBy('a.created_at')
-    .orderBy('a.id')
-    .limit(500)
-    .execute();
+  const rows = await inListOrder(query).execute();
   return rows.map(toRow);
+}
+
+const inListOrder = <Q extends ReturnType<typeof itemQuery>>(query: Q) =>
+  query.orderBy('a.is_done').orderBy('a.due_on').orderBy('a.created_at').orderBy('a.id').limit(500);
+
+// The two lists pages ask for on every visit, built once (ADR 108).
+const openItemsOfEngineerQuery = preparedQuery(
+  (db, p: { actorId: string; engineerId: string; today: string }) =>
+    inListOrder(
+      itemQuery(db)
+        .where(readableBy(p.actorId, p.today))
+        .where('a.engineer_id', '=', p.engineerId)
+        .where('a.is_done', '=', false),
+    ),
+);
+const ownOpenCommitmentsQuery = preparedQuery((db, p: { engineerId: string }) =>
+  inListOrder(
+    itemQuery(db)
+      .where(readableBy(p.engineerId, undefined))
+      .where('a.engineer_id', '=', p.engineerId)
+      .where('a.owner', '=', 'engineer')
+      .where('a.is_done', '=', false),
+  ),
+);
+
+/** One engineer's open items that the actor may read (their timeline), as `listActionItemsOf`. */
+export async function listOpenItemsOfEngineer(
+  db: Transaction,
+  actorId: string,
+  engineerId: string,
+  today: string,
+): Promise<ActionItemRow[]> {
+  return (await openItemsOfEngineerQuery.all(db, { actorId, engineerId, today })).map(toRow);
+}
+
+/** The engineer's own open commitments (owner engineer), for their home. */
+export async function listOwnOpenCommitments(
+  db: Transaction,
+  engineerId: string,
+): Promise<ActionItemRow[]> {
+  return (await ownOpenCommitmentsQuery.all(db, { engineerId })).map(toRow);
 }
 
 export async function insertActionItem(db: Transaction, row: ActionItemsTable): Promise<void> {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Transaction } from '../../db/client.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import type { PasswordTokensTable, SessionsTable } from '../../db/schema.ts';
 
 export interface SessionRow {
@@ -23,12 +24,8 @@ export interface SessionWithPerson extends SessionRow {
   };
 }
 
-/** The session whose digest matches, with its person; undefined when there is none. */
-export async function findSession(
-  db: Transaction,
-  id: string,
-): Promise<SessionWithPerson | undefined> {
-  const row = await db
+const sessionQuery = preparedQuery((db, p: { id: string }) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('people as p', 'p.id', 's.person_id')
     .select([
@@ -45,8 +42,15 @@ export async function findSession(
       'p.is_active',
       'p.timezone',
     ])
-    .where('s.id', '=', id)
-    .executeTakeFirst();
+    .where('s.id', '=', p.id),
+);
+
+/** The session whose digest matches, with its person; undefined when there is none. */
+export async function findSession(
+  db: Transaction,
+  id: string,
+): Promise<SessionWithPerson | undefined> {
+  const row = await sessionQuery.first(db, { id });
   if (!row) return undefined;
   return {
     id: row.id,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Transaction } from '../../db/client.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import { instantMs, isoInstant } from '../../../shared/cadence/instants.ts';
 import type {
   ConversationKind,
@@ -104,6 +105,39 @@ function subtreeIds(rootId: string, today: string) {
     select person_id from subtree)`;
 }
 
+/** Active people with today's reporting line and its manager; callers narrow it down. */
+const engineersOn = (db: Transaction, today: string) =>
+  db
+    .selectFrom('people as p')
+    .innerJoin('reporting_lines as rl', (join) =>
+      join.onRef('rl.report_id', '=', 'p.id').on(inForceOn(today)),
+    )
+    .innerJoin('people as m', 'm.id', 'rl.manager_id')
+    .select([
+      'p.id',
+      'p.name',
+      'p.email',
+      'p.title',
+      'p.team',
+      'p.timezone',
+      'm.id as manager_id',
+      'm.name as manager_name',
+      'm.email as manager_email',
+      'm.timezone as manager_timezone',
+      'rl.starts_on',
+    ])
+    .where('p.is_active', '=', true);
+
+// The scopes every home and team view asks for, built once (ADR 108).
+const reportsQuery = preparedQuery((db, p: { managerId: string; today: string }) =>
+  engineersOn(db, p.today).where('rl.manager_id', '=', p.managerId),
+);
+const selfAndReportsQuery = preparedQuery((db, p: { personId: string; today: string }) =>
+  engineersOn(db, p.today)
+    .where('p.id', '=', p.personId)
+    .unionAll(engineersOn(db, p.today).where('rl.manager_id', '=', p.personId)),
+);
+
 /**
  * Active people who have a manager today, within the scope, with that manager; filtered in SQL
  * so a list never holds anyone outside what the caller may see. Ordered by name.
@@ -113,42 +147,20 @@ export async function listEngineers(
   scope: EngineerScope,
   today: string,
 ): Promise<EngineerRow[]> {
-  const base = () =>
-    db
-      .selectFrom('people as p')
-      .innerJoin('reporting_lines as rl', (join) =>
-        join.onRef('rl.report_id', '=', 'p.id').on(inForceOn(today)),
-      )
-      .innerJoin('people as m', 'm.id', 'rl.manager_id')
-      .select([
-        'p.id',
-        'p.name',
-        'p.email',
-        'p.title',
-        'p.team',
-        'p.timezone',
-        'm.id as manager_id',
-        'm.name as manager_name',
-        'm.email as manager_email',
-        'm.timezone as manager_timezone',
-        'rl.starts_on',
-      ])
-      .where('p.is_active', '=', true);
   let rows;
   if (scope.kind === 'reports')
-    rows = await base().where('rl.manager_id', '=', scope.managerId).execute();
+    rows = await reportsQuery.all(db, { managerId: scope.managerId, today });
   else if (scope.kind === 'subtree')
-    rows = await base().where('p.id', 'in', subtreeIds(scope.rootId, today)).execute();
-  else if (scope.kind === 'everyone') rows = await base().execute();
-  else if (scope.kind === 'selfAndReports')
-    rows = await base()
-      .where('p.id', '=', scope.personId)
-      .unionAll(base().where('rl.manager_id', '=', scope.personId))
+    rows = await engineersOn(db, today)
+      .where('p.id', 'in', subtreeIds(scope.rootId, today))
       .execute();
+  else if (scope.kind === 'everyone') rows = await engineersOn(db, today).execute();
+  else if (scope.kind === 'selfAndReports')
+    rows = await selfAndReportsQuery.all(db, { personId: scope.personId, today });
   else {
     rows = [];
     for (const ids of chunks(scope.ids))
-      rows.push(...(await base().where('p.id', 'in', ids).execute()));
+      rows.push(...(await engineersOn(db, today).where('p.id', 'in', ids).execute()));
   }
   return rows
     .map((row) => ({

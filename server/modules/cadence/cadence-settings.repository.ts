@@ -1,4 +1,5 @@
 import type { Transaction } from '../../db/client.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 
 /** The organisation's single settings row has this id. */
 const SETTINGS_ID = 'organization';
@@ -12,11 +13,8 @@ export interface CadenceSettingsRow {
   version: number;
 }
 
-/** The stored policy, or undefined while the organisation still runs on the defaults. */
-export async function findCadenceSettings(
-  db: Transaction,
-): Promise<CadenceSettingsRow | undefined> {
-  const row = await db
+const settingsQuery = preparedQuery((db) =>
+  db
     .selectFrom('cadence_settings as s')
     .leftJoin('people as p', 'p.id', 's.updated_by')
     .select([
@@ -26,8 +24,14 @@ export async function findCadenceSettings(
       's.row_version',
       'p.name as updated_by_name',
     ])
-    .where('s.id', '=', SETTINGS_ID)
-    .executeTakeFirst();
+    .where('s.id', '=', SETTINGS_ID),
+);
+
+/** The stored policy, or undefined while the organisation still runs on the defaults. */
+export async function findCadenceSettings(
+  db: Transaction,
+): Promise<CadenceSettingsRow | undefined> {
+  const row = await settingsQuery.first(db, {});
   return row
     ? {
         policyJson: row.policy,

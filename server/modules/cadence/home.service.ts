@@ -5,7 +5,7 @@ import type { Database, Transaction } from '../../db/client.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { authorize, requirePerson } from '../../policies/authorize.ts';
 import { isPeopleTeam } from '../../policies/predicates.ts';
-import { listActionItemsOf } from '../action-items/action-items.repository.ts';
+import { listOwnOpenCommitments } from '../action-items/action-items.repository.ts';
 import { byUrgency, presentObligations, visibleKindFor } from './cadence.presenter.ts';
 import { ownCadencePolicy } from './cadence.policy.ts';
 import {
@@ -93,11 +93,7 @@ export function createHomeService(deps: {
             });
       upcoming.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 
-      const ownItems = await listActionItemsOf(db, person.id, {
-        engineerId: person.id,
-        owner: 'engineer',
-        isOpen: true,
-      });
+      const ownItems = await listOwnOpenCommitments(db, person.id);
       const myCommitments: OwnCommitment[] = ownItems.map((item) => ({
         id: item.id,
         text: item.text,

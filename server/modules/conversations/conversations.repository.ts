@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Transaction } from '../../db/client.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import type { ConversationsTable } from '../../db/schema.ts';
 import { listManagerChain, listManagerChains } from '../people/people.repository.ts';
 import type { PairFacts } from './conversations.policy.ts';
@@ -168,11 +169,15 @@ function normaliseInstant(value: unknown): string {
   return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
 }
 
+const conversationByIdQuery = preparedQuery((db, p: { id: string }) =>
+  conversationQuery(db).where('c.id', '=', p.id),
+);
+
 export async function findConversation(
   db: Transaction,
   id: string,
 ): Promise<ConversationRow | undefined> {
-  const row = await conversationQuery(db).where('c.id', '=', id).executeTakeFirst();
+  const row = await conversationByIdQuery.first(db, { id });
   return row ? toConversationRow(row) : undefined;
 }
 
@@ -259,37 +264,43 @@ export type TimelineConversationRow = Pick<
   | 'agenda'
 >;
 
+const timelineConversationsQuery = preparedQuery(
+  (db, p: { actorId: string; engineerId: string; today: string }) =>
+    db
+      .selectFrom('conversations as c')
+      .innerJoin('people as m', 'm.id', 'c.manager_id')
+      .select([
+        'c.id',
+        'c.engineer_id',
+        'c.manager_id',
+        'm.name as manager_name',
+        'c.proposed_by',
+        'c.kind',
+        'c.status',
+        'c.starts_at',
+        'c.completed_at',
+        'c.agenda',
+      ])
+      .where(visibleToActor({ actorId: p.actorId, isOrgWide: false, today: p.today }, p.engineerId))
+      .where('c.engineer_id', '=', p.engineerId)
+      .orderBy('c.starts_at', 'desc')
+      .orderBy('c.id')
+      .limit(500),
+);
+
 /**
  * One engineer's conversations for their timeline, newest start first, scoped in SQL like
- * `listConversations` but with only the columns the timeline uses: no notes, drafts or the
- * summary facts, which the full row carries for the conversation page.
+ * `listConversations` (the actor's own, those they held, their subtree's as metadata) but with
+ * only the columns the timeline uses: no notes, drafts or the summary facts, which the full row
+ * carries for the conversation page.
  */
 export async function listTimelineConversations(
   db: Transaction,
-  scope: ConversationScope,
+  actorId: string,
   engineerId: string,
+  today: string,
 ): Promise<TimelineConversationRow[]> {
-  const rows = await db
-    .selectFrom('conversations as c')
-    .innerJoin('people as m', 'm.id', 'c.manager_id')
-    .select([
-      'c.id',
-      'c.engineer_id',
-      'c.manager_id',
-      'm.name as manager_name',
-      'c.proposed_by',
-      'c.kind',
-      'c.status',
-      'c.starts_at',
-      'c.completed_at',
-      'c.agenda',
-    ])
-    .where(visibleToActor(scope, engineerId))
-    .where('c.engineer_id', '=', engineerId)
-    .orderBy('c.starts_at', 'desc')
-    .orderBy('c.id')
-    .limit(500)
-    .execute();
+  const rows = await timelineConversationsQuery.all(db, { actorId, engineerId, today });
   return rows.map((row) => ({
     id: row.id,
     engineerId: row.engineer_id,
@@ -388,11 +399,8 @@ export async function insertEvent(
     .execute();
 }
 
-export async function listEvents(
-  db: Transaction,
-  conversationId: string,
-): Promise<ConversationEventRow[]> {
-  const rows = await db
+const eventsQuery = preparedQuery((db, p: { conversationId: string }) =>
+  db
     .selectFrom('conversation_events as ev')
     .leftJoin('people as p', 'p.id', 'ev.actor_id')
     .select([
@@ -404,10 +412,16 @@ export async function listEvents(
       'ev.reason',
       'ev.created_at',
     ])
-    .where('ev.conversation_id', '=', conversationId)
+    .where('ev.conversation_id', '=', p.conversationId)
     .orderBy('ev.created_at')
-    .orderBy('ev.id')
-    .execute();
+    .orderBy('ev.id'),
+);
+
+export async function listEvents(
+  db: Transaction,
+  conversationId: string,
+): Promise<ConversationEventRow[]> {
+  const rows = await eventsQuery.all(db, { conversationId });
   return rows.map((row) => ({
     action: row.action,
     actorId: row.actor_id,

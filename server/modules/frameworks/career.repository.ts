@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Transaction } from '../../db/client.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import type {
   AssessmentItemsTable,
   AssessmentRatingsTable,
@@ -161,16 +162,18 @@ function toAssessment(r: {
 }
 
 /** A person's assessments, newest first. */
+const assessmentsOfPersonQuery = preparedQuery((db, p: { personId: string }) =>
+  assessmentsQuery(db)
+    .where('a.person_id', '=', p.personId)
+    .orderBy('a.created_at', 'desc')
+    .orderBy('a.id', 'desc'),
+);
+
 export async function listAssessmentRows(
   db: Transaction,
   personId: string,
 ): Promise<AssessmentRow[]> {
-  const rows = await assessmentsQuery(db)
-    .where('a.person_id', '=', personId)
-    .orderBy('a.created_at', 'desc')
-    .orderBy('a.id', 'desc')
-    .execute();
-  return rows.map(toAssessment);
+  return (await assessmentsOfPersonQuery.all(db, { personId })).map(toAssessment);
 }
 
 export async function findAssessmentById(

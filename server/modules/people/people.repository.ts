@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Transaction } from '../../db/client.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import type { PeopleTable } from '../../db/schema.ts';
 
 export interface PersonRow {
@@ -109,13 +110,16 @@ function toPersonRow(row: {
   };
 }
 
-export async function findPersonById(db: Transaction, id: string): Promise<PersonRow | undefined> {
-  const row = await db
+const personByIdQuery = preparedQuery((db, p: { id: string }) =>
+  db
     .selectFrom('people as p')
     .leftJoin('credentials as c', 'c.person_id', 'p.id')
     .select([...personColumns, sql<boolean>`c.person_id is not null`.as('has_password')])
-    .where('p.id', '=', id)
-    .executeTakeFirst();
+    .where('p.id', '=', p.id),
+);
+
+export async function findPersonById(db: Transaction, id: string): Promise<PersonRow | undefined> {
+  const row = await personByIdQuery.first(db, { id });
   return row ? toPersonRow(row) : undefined;
 }
 
@@ -295,22 +299,26 @@ export async function listReportsOn(db: Transaction, managerId: string, date: st
 }
 
 /** The chain of managers above a person on a date, nearest first (stops at 64 levels). */
+const managerChainQuery = preparedQuery(
+  (_db, p: { personId: string; date: string }) => sql<{ manager_id: string }>`
+    with recursive chain(manager_id, depth) as (
+      select rl.manager_id, 1 from reporting_lines rl
+       where rl.report_id = ${p.personId} and rl.starts_on <= ${p.date} and (rl.ends_on is null or rl.ends_on > ${p.date})
+      union all
+      select rl.manager_id, chain.depth + 1 from reporting_lines rl
+        join chain on rl.report_id = chain.manager_id
+       where rl.starts_on <= ${p.date} and (rl.ends_on is null or rl.ends_on > ${p.date}) and chain.depth < 64
+    )
+    select manager_id from chain order by depth`,
+);
+
 export async function listManagerChain(
   db: Transaction,
   personId: string,
   date: string,
 ): Promise<string[]> {
-  const result = await sql<{ manager_id: string }>`
-    with recursive chain(manager_id, depth) as (
-      select rl.manager_id, 1 from reporting_lines rl
-       where rl.report_id = ${personId} and rl.starts_on <= ${date} and (rl.ends_on is null or rl.ends_on > ${date})
-      union all
-      select rl.manager_id, chain.depth + 1 from reporting_lines rl
-        join chain on rl.report_id = chain.manager_id
-       where rl.starts_on <= ${date} and (rl.ends_on is null or rl.ends_on > ${date}) and chain.depth < 64
-    )
-    select manager_id from chain order by depth`.execute(db);
-  return result.rows.map((row) => row.manager_id);
+  const rows = await managerChainQuery.all(db, { personId, date });
+  return rows.map((row) => row.manager_id);
 }
 
 /**

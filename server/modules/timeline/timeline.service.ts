@@ -11,7 +11,7 @@ import type {
 } from '../../../shared/schemas/conversations.ts';
 import { whatMattersLabels } from '../../../shared/schemas/what-matters.ts';
 import { presentActionItem } from '../action-items/action-items.presenter.ts';
-import { listActionItemsOf } from '../action-items/action-items.repository.ts';
+import { listOpenItemsOfEngineer } from '../action-items/action-items.repository.ts';
 import { listAssessmentRows } from '../frameworks/career.repository.ts';
 import { auditRecordRead } from '../conversations/conversation-audit.ts';
 import { toResource } from '../conversations/conversation-resource.ts';
@@ -63,9 +63,9 @@ export function createTimelineService({ database, clock }: Deps) {
         subjectPersonId: engineerId,
       });
       const types = new Set(query.types);
-      const conversations = (
-        await listTimelineConversations(db, { actorId: me.id, isOrgWide: false, today }, engineerId)
-      ).map((row) => ({ row, view: conversationAccess(actor, toResource(row, facts), row.kind) }));
+      const conversations = (await listTimelineConversations(db, me.id, engineerId, today)).map(
+        (row) => ({ row, view: conversationAccess(actor, toResource(row, facts), row.kind) }),
+      );
       const readable = conversations.filter((c) => c.view.access === 'participant');
       const readableIds = readable.map((c) => c.row.id);
       const [versions, responses] = await Promise.all([
@@ -158,7 +158,7 @@ export function createTimelineService({ database, clock }: Deps) {
       items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id.localeCompare(b.id)));
 
       const lastVersion = [...versions].sort((a, b) => (a.sentAt < b.sentAt ? 1 : -1))[0];
-      const openItems = await listActionItemsOf(db, me.id, { engineerId, isOpen: true, today });
+      const openItems = await listOpenItemsOfEngineer(db, me.id, engineerId, today);
       return {
         engineer: { id: engineer.id, name: engineer.name },
         items,
