@@ -68,6 +68,16 @@ describe('preparedQuery', () => {
     expect(builds).toBe(1);
   });
 
+  it('refuses a placeholder turned into text while building', async () => {
+    const spliced = preparedQuery((db, p: { id: string }) =>
+      db
+        .selectFrom('people')
+        .select('id')
+        .where(sql.raw<boolean>(`id = '${p.id}'`)),
+    );
+    await expect(spliced.all(t.db, { id: ada.id })).rejects.toThrow('"id" was used as text');
+  });
+
   it('refuses a missing or null value rather than matching nothing', async () => {
     await expect(
       activePerson.first(t.db, { id: null as unknown as string, since: '2999-01-01' }),

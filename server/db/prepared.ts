@@ -7,6 +7,13 @@ class Placeholder {
   constructor(readonly name: string) {
     Object.freeze(this);
   }
+
+  /** Text made from a placeholder would end up in the SQL as "[object Object]": refuse it. */
+  [Symbol.toPrimitive](): never {
+    throw new Error(
+      `prepared query: "${this.name}" was used as text while building; pass it where a value goes`,
+    );
+  }
 }
 
 /** Each parameter of the compiled text: a placeholder's name, or a value the query itself holds. */
