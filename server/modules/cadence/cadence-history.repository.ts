@@ -83,9 +83,11 @@ function instantOrNull(value: unknown): string | null {
   return CANONICAL_INSTANT.test(text) ? text : isoInstant(instantMs(text));
 }
 
-/** Whose people an engineer list covers: one manager's direct reports, a subtree, or everyone. */
+/** Whose people an engineer list covers: direct reports, a subtree, everyone or named people. */
 export type EngineerScope =
   | { kind: 'reports'; managerId: string }
+  /** The direct reports of several managers (the coverage dashboard's teams). */
+  | { kind: 'reportsOf'; managerIds: readonly string[] }
   | { kind: 'subtree'; rootId: string }
   | { kind: 'everyone' }
   | { kind: 'people'; ids: readonly string[] }
@@ -155,7 +157,11 @@ export async function listEngineers(
       .where('p.id', 'in', subtreeIds(scope.rootId, today))
       .execute();
   else if (scope.kind === 'everyone') rows = await engineersOn(db, today).execute();
-  else if (scope.kind === 'selfAndReports')
+  else if (scope.kind === 'reportsOf') {
+    rows = [];
+    for (const ids of chunks(scope.managerIds))
+      rows.push(...(await engineersOn(db, today).where('rl.manager_id', 'in', ids).execute()));
+  } else if (scope.kind === 'selfAndReports')
     rows = await selfAndReportsQuery.all(db, { personId: scope.personId, today });
   else {
     rows = [];

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { Transaction } from '../../db/client.ts';
-import type { EngineerRow } from './cadence-history.repository.ts';
 import type { GroupAggregate } from './coverage-groups.ts';
 
 /** SQL for the materialised coverage dashboard (ADR 091): teams, members, marks and state. */
@@ -140,54 +139,6 @@ export async function listExpiredTeams(db: Transaction, now: string): Promise<st
     .where('valid_until', '<=', now)
     .execute();
   return rows.map((r) => r.manager_id);
-}
-
-/** Active people with a manager among `managerIds` today, in the dashboard's order (name, id). */
-export async function listTeamEngineers(
-  db: Transaction,
-  managerIds: readonly string[],
-  today: string,
-): Promise<EngineerRow[]> {
-  const result: EngineerRow[] = [];
-  for (const ids of chunks(managerIds)) {
-    const rows = await db
-      .selectFrom('people as p')
-      .innerJoin('reporting_lines as rl', (join) =>
-        join.onRef('rl.report_id', '=', 'p.id').on(inForceOn(today)),
-      )
-      .innerJoin('people as m', 'm.id', 'rl.manager_id')
-      .select([
-        'p.id',
-        'p.name',
-        'p.email',
-        'p.title',
-        'p.team',
-        'p.timezone',
-        'm.id as manager_id',
-        'm.name as manager_name',
-        'm.email as manager_email',
-        'm.timezone as manager_timezone',
-        'rl.starts_on',
-      ])
-      .where('p.is_active', '=', true)
-      .where('rl.manager_id', 'in', ids)
-      .execute();
-    for (const row of rows)
-      result.push({
-        id: row.id,
-        name: row.name,
-        email: row.email,
-        title: row.title,
-        team: row.team,
-        timezone: row.timezone,
-        managerId: row.manager_id,
-        managerName: row.manager_name,
-        managerEmail: row.manager_email,
-        managerTimezone: row.manager_timezone,
-        managerSince: row.starts_on,
-      });
-  }
-  return result.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Clock } from '../../clock.ts';
 import { toIsoDate } from '../../clock.ts';
 import type { Database } from '../../db/client.ts';
 import { readCadencePolicy } from './cadence-settings.service.ts';
-import { listCadenceTokens } from './cadence-history.repository.ts';
+import { listCadenceTokens, listEngineers } from './cadence-history.repository.ts';
 import type { EngineerRow } from './cadence-history.repository.ts';
 import { loadSnapshots } from './cadence-snapshots.ts';
 import { aggregateTeam, figuresOf } from './coverage-groups.ts';
@@ -18,7 +18,6 @@ import {
   listExpiredTeams,
   listManagersToday,
   listPeopleWithLineChanges,
-  listTeamEngineers,
   listTeams,
   listTeamsOf,
   nextRefresh,
@@ -140,7 +139,7 @@ export function createCoverageGroupsService({
     for (let start = 0; start < managerIds.length; start += BATCH) {
       if (start > 0) await yieldToRequests();
       const batch = managerIds.slice(start, start + BATCH);
-      const engineers = await listTeamEngineers(db, batch, today);
+      const engineers = await listEngineers(db, { kind: 'reportsOf', managerIds: batch }, today);
       const { figures, read: readNow } = await figuresOfEngineers(
         engineers,
         policy,

@@ -23,7 +23,6 @@ import { readCadencePolicy } from './cadence-settings.service.ts';
 import { loadSnapshots } from './cadence-snapshots.ts';
 import { assembleCoverage, sortGroups, sumMetrics, suppressionOf } from './coverage-groups.ts';
 import type { GroupAggregate } from './coverage-groups.ts';
-import { listTeamEngineers } from './coverage-groups.repository.ts';
 import type { CoverageGroupsService } from './coverage-groups.service.ts';
 import type { EngineerSnapshot } from './cadence-snapshots.ts';
 import {
@@ -189,9 +188,9 @@ export function createCoverageService({ database, clock, coverageGroups }: Deps)
     authorize(actor, coverageGroupPolicy, 'listPeople', members ? { isHidden } : null);
     const order = new Map((members ?? []).map((t, index) => [t.key, index]));
     const policy = await readCadencePolicy(db);
-    const engineers = (await listTeamEngineers(db, [...order.keys()], toIsoDate(now))).sort(
-      (a, b) => (order.get(a.managerId) ?? 0) - (order.get(b.managerId) ?? 0),
-    );
+    const engineers = (
+      await listEngineers(db, { kind: 'reportsOf', managerIds: [...order.keys()] }, toIsoDate(now))
+    ).sort((a, b) => (order.get(a.managerId) ?? 0) - (order.get(b.managerId) ?? 0));
     const snapshots = await loadSnapshots(db, engineers, policy, now, { commitments: 'all' });
     return {
       group: { key, label },
