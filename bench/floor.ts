@@ -80,23 +80,29 @@ const toSqlite = (parameters: readonly unknown[]) =>
   parameters.map((value) => (typeof value === 'boolean' ? (value ? 1 : 0) : value));
 
 /**
- * Replays captured statements `iterations` times (after a few unmeasured rounds) and returns the
- * latency (ms) of each whole sequence. Each round runs inside a transaction that is rolled back, so
- * writes (and audited reads) replay identically; the floor therefore leaves out a commit's flush.
+ * Replays the statements of captured requests `iterations` times, one request after another in
+ * turn (after a few unmeasured ones, at least one of each), and returns the latency (ms) of each whole sequence.
+ * Each sequence runs inside a transaction that is rolled back, so writes (and audited reads)
+ * replay identically; the floor therefore leaves out a commit's flush.
  */
 export async function replayFloor(
   databaseUrl: string,
-  captured: readonly CapturedQuery[],
+  captured: readonly (readonly CapturedQuery[])[],
   iterations: number,
 ): Promise<number[]> {
   const samples: number[] = [];
-  // The replay brackets each round in its own transaction. Rows the request inserted exist
+  // The replay brackets each sequence in its own transaction. Rows the request inserted exist
   // already (recording it wrote them), so inserts replay as "insert unless present": the index
   // lookups are made, the row is not written again.
   const isSqlite = engineOf(databaseUrl) === 'sqlite';
-  const queries = captured
-    .filter((q) => !/^\s*(begin|commit|rollback)\b/i.test(q.sql))
-    .map((q) => ({ ...q, sql: insertUnlessPresent(q.sql, isSqlite) }));
+  const sequences = captured.map((queries) =>
+    queries
+      .filter((q) => !/^\s*(begin|commit|rollback)\b/i.test(q.sql))
+      .map((q) => ({ ...q, sql: insertUnlessPresent(q.sql, isSqlite) })),
+  );
+  const count = sequences.length;
+  const warmUp = Math.max(5, count);
+  const sequenceOf = (i: number) => sequences[((i % count) + count) % count] ?? [];
   if (isSqlite) {
     const raw = new BetterSqlite3(sqlitePathOf(databaseUrl));
     raw.pragma('busy_timeout = 60000');
@@ -113,10 +119,10 @@ export async function replayFloor(
     const begin = raw.prepare('begin immediate');
     const rollback = raw.prepare('rollback');
     try {
-      for (let i = -5; i < iterations; i += 1) {
+      for (let i = -warmUp; i < iterations; i += 1) {
         const started = performance.now();
         begin.run();
-        for (const query of queries) {
+        for (const query of sequenceOf(i)) {
           const statement = prepared(query.sql);
           if (statement.reader) statement.all(...toSqlite(query.parameters));
           else statement.run(...toSqlite(query.parameters));
@@ -130,14 +136,19 @@ export async function replayFloor(
     return samples;
   }
   // Named statements, parsed once per connection, as the server's are (ADR 103).
-  const names = new Map(queries.map((query, index) => [query.sql, `floor${index}`]));
+  const names = new Map(
+    [...new Set(sequences.flat().map((query) => query.sql))].map((sql, index) => [
+      sql,
+      `floor${index}`,
+    ]),
+  );
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    for (let i = -5; i < iterations; i += 1) {
+    for (let i = -warmUp; i < iterations; i += 1) {
       const started = performance.now();
       await client.query('begin');
-      for (const query of queries)
+      for (const query of sequenceOf(i))
         await client.query({
           name: names.get(query.sql),
           text: query.sql,
