@@ -312,4 +312,38 @@ describe('home and team view', () => {
     expect(none.status).toBe(200);
     expect(none.body.members).toEqual([]);
   });
+
+  it('reads each report’s latest conversation of a kind, latest acknowledgement and unanswered summaries', async () => {
+    const lead = await t.buildPerson({ name: 'Ola Lead', managerId: leader.id });
+    const report = await t.buildPerson({ name: 'Noa Report', managerId: lead.id });
+    const pair = { engineerId: report.id, managerId: lead.id };
+    const held = (daysAgo: number, responseAfterHours: number | null) =>
+      insertHeldConversation(t, pair, {
+        kind: 'quarterly',
+        daysAgo,
+        summaryAfterHours: 2,
+        responseAfterHours,
+      });
+    await held(200, 5);
+    await held(20, 1);
+    await held(110, 30);
+    const heldLast = await held(10, null);
+    // A summary sent by an earlier manager is not this manager's to wait for.
+    await insertHeldConversation(
+      t,
+      { engineerId: report.id, managerId: leader.id },
+      { kind: 'where_now', daysAgo: 300, summaryAfterHours: 1 },
+    );
+    const noa = (await (await t.agentFor(lead)).get<Team>('/api/team')).body.members[0];
+    const heldAt = (daysAgo: number) => new Date(t.clock.now().getTime() - daysAgo * DAY_MS);
+    expect(noa?.lastConversations).toEqual([
+      expect.objectContaining({ kind: 'where_now', heldAt: heldAt(300).toISOString() }),
+      { kind: 'quarterly', conversationId: heldLast, heldAt: heldAt(10).toISOString() },
+    ]);
+    expect(noa?.acknowledgement).toMatchObject({
+      awaiting: 1,
+      // Held 20 days ago, summary 2 hours later, answered an hour after that.
+      lastAcknowledgedAt: new Date(heldAt(20).getTime() + 3 * HOUR_MS).toISOString(),
+    });
+  });
 });

@@ -8,6 +8,7 @@ import { authorize, requirePerson } from '../../policies/authorize.ts';
 import { byUrgency, presentObligations, visibleKindFor } from './cadence.presenter.ts';
 import { ownCadencePolicy } from './cadence.policy.ts';
 import { listEngineers } from './cadence-history.repository.ts';
+import type { ConversationFactsRow } from './cadence-history.repository.ts';
 import { readCadencePolicy } from './cadence-settings.service.ts';
 import { loadSnapshots } from './cadence-snapshots.ts';
 import type { EngineerSnapshot, SnapshotCache } from './cadence-snapshots.ts';
@@ -19,6 +20,32 @@ const PAIR_CONVERSATIONS = new Set([
   'quarterly_conversation',
   'annual_conversation',
 ]);
+
+/**
+ * What the team view reads from one engineer's history, in a single pass: the conversation of each
+ * kind held last, the latest acknowledgement, and how many of the manager's summaries await an
+ * answer. (Instants are ISO strings, so the greater string is the later instant.)
+ */
+function historyFacts(s: EngineerSnapshot, managerId: string) {
+  const lastHeld = new Map<ConversationFactsRow['kind'], ConversationFactsRow>();
+  let lastAcknowledgedAt: string | null = null;
+  let awaiting = 0;
+  for (const c of s.conversations) {
+    if (c.status === 'completed' && c.completedAt) {
+      const last = lastHeld.get(c.kind);
+      if (!last?.completedAt || c.completedAt > last.completedAt) lastHeld.set(c.kind, c);
+    }
+    if (
+      c.latestResponseKind === 'acknowledged' &&
+      c.latestResponseAt &&
+      (lastAcknowledgedAt === null || c.latestResponseAt > lastAcknowledgedAt)
+    )
+      lastAcknowledgedAt = c.latestResponseAt;
+    if (c.managerId === managerId && c.firstSummarySentAt !== null && c.latestResponseKind === null)
+      awaiting += 1;
+  }
+  return { lastHeld, lastAcknowledgedAt, awaiting };
+}
 
 export function createTeamService({
   database,
@@ -57,11 +84,9 @@ export function createTeamService({
           person.id,
           names,
         ).sort(byUrgency);
-        const held = s.conversations
-          .filter((c) => c.status === 'completed' && c.completedAt)
-          .sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? ''));
+        const history = historyFacts(s, person.id);
         const lastConversations = CONVERSATION_KINDS.flatMap((kind) => {
-          const last = held.find((c) => c.kind === kind);
+          const last = history.lastHeld.get(kind);
           return last?.completedAt
             ? [
                 {
@@ -77,10 +102,6 @@ export function createTeamService({
           pairItems.filter(
             (c) => c.owner === owner && (!isLate || (c.dueOn !== null && c.dueOn < today)),
           ).length;
-        const acknowledgedTimes = s.conversations
-          .filter((c) => c.latestResponseKind === 'acknowledged' && c.latestResponseAt)
-          .map((c) => c.latestResponseAt ?? '')
-          .sort();
         return {
           person: { id: s.engineer.id, name: s.engineer.name, title: s.engineer.title },
           managerSince: s.engineer.managerSince,
@@ -107,15 +128,10 @@ export function createTeamService({
             engineerOverdue: count('engineer', true),
           },
           acknowledgement: {
-            awaiting: s.conversations.filter(
-              (c) =>
-                c.managerId === person.id &&
-                c.firstSummarySentAt !== null &&
-                c.latestResponseKind === null,
-            ).length,
+            awaiting: history.awaiting,
             overdue: open.filter((o) => o.kind === 'acknowledgement' && o.state === 'overdue')
               .length,
-            lastAcknowledgedAt: acknowledgedTimes.at(-1) ?? null,
+            lastAcknowledgedAt: history.lastAcknowledgedAt,
           },
         };
       };
