@@ -151,7 +151,7 @@ export function renderReport(run: RunFigures): string {
     '',
     '## Requests',
     '',
-    'Latency at concurrency 1 (ms); throughput at concurrency 16 (requests/s). The floor is the same SQL run directly through the driver in-process (rolled back after each round). Server CPU is the processor time the server process used per response during the throughput run (from /proc, 10 ms ticks): a busy neighbour delays it but does not inflate it.',
+    'Latency at concurrency 1 (ms); throughput at concurrency 16 (requests/s). The floor is the SQL of the same requests (each pair’s in turn, as the latency run sends them) run directly through the driver in-process (rolled back after each round). Server CPU is the processor time the server process used per response during the throughput run (from /proc, 10 ms ticks): a busy neighbour delays it but does not inflate it.',
     '',
     '| Request | Queries | p50 | p95 | p99 | Floor p95 | p95 ÷ floor | p95 ÷ (floor + health) | Req/s at 16 | Server CPU per request (ms) | Errors |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
