@@ -117,24 +117,59 @@ export async function loadSnapshots(
   if (engineers.length === 0) return [];
   const { cache } = options;
   // Every action item is only read by the coverage figures, which go through all engineers.
-  if (!cache || options.commitments === 'all') {
-    const facts = await readFacts(
-      db,
-      engineers.map((e) => e.id),
-      options.commitments,
-    );
-    return engineers.map((engineer) => {
-      const snapshot = {
-        engineer,
-        lines: facts.linesBy.get(engineer.id) ?? [],
-        conversations: facts.conversationsBy.get(engineer.id) ?? [],
-        commitments: facts.commitmentsBy.get(engineer.id) ?? [],
-        contract: facts.contractBy.get(engineer.id),
-      };
-      return { ...snapshot, obligations: obligationsAt(snapshot, policy, now) };
-    });
-  }
+  if (!cache || options.commitments === 'all')
+    return readSnapshots(db, engineers, options.commitments, (facts) => ({
+      obligations: obligationsAt(facts, policy, now),
+    }));
   return loadThroughCache(db, cache, engineers, policy, now, options.commitments);
+}
+
+/** A snapshot read afresh, with the first instant at which its facts could give other obligations. */
+export interface TimedSnapshot extends EngineerSnapshot {
+  obligationsUntilMs: number;
+}
+
+/**
+ * `loadSnapshots` without a cache, and for each engineer until when the obligations hold if
+ * nobody writes: for a pass that visits an engineer again only once that instant has come or
+ * their token has changed (the reminder tick, ADR 110).
+ */
+export function loadTimedSnapshots(
+  db: Transaction,
+  engineers: readonly EngineerRow[],
+  policy: CadencePolicy,
+  now: Date,
+  commitments: CommitmentsToLoad,
+): Promise<TimedSnapshot[]> {
+  return readSnapshots(db, engineers, commitments, (facts) => {
+    const answer = obligationsUntil(facts, policy, now);
+    return { obligations: answer.obligations, obligationsUntilMs: answer.untilMs };
+  });
+}
+
+/** The facts of the given engineers read afresh, and what `compute` makes of each one's. */
+async function readSnapshots<Extra extends { obligations: readonly Obligation[] }>(
+  db: Transaction,
+  engineers: readonly EngineerRow[],
+  commitments: CommitmentsToLoad,
+  compute: (facts: EngineFacts) => Extra,
+): Promise<(Omit<EngineerSnapshot, 'obligations'> & Extra)[]> {
+  if (engineers.length === 0) return [];
+  const facts = await readFacts(
+    db,
+    engineers.map((e) => e.id),
+    commitments,
+  );
+  return engineers.map((engineer) => {
+    const snapshot = {
+      engineer,
+      lines: facts.linesBy.get(engineer.id) ?? [],
+      conversations: facts.conversationsBy.get(engineer.id) ?? [],
+      commitments: facts.commitmentsBy.get(engineer.id) ?? [],
+      contract: facts.contractBy.get(engineer.id),
+    };
+    return { ...snapshot, ...compute(snapshot) };
+  });
 }
 
 async function loadThroughCache(

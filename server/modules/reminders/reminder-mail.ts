@@ -1,7 +1,7 @@
 import { formatStartInZone } from '../../../shared/schemas/conversations.ts';
 import type { SummaryFields } from '../../../shared/schemas/conversations.ts';
 import { kindInfos } from '../conversations/question-banks.content.ts';
-import type { PlannedReminder } from './reminder-rules.ts';
+import type { DigestLine, PlannedReminder } from './reminder-rules.ts';
 
 /*
  * Reminder mail, written in our own words. The one rule about content: a message may carry a
@@ -149,14 +149,6 @@ export function composeReminder(input: {
           `for a change if something is not right.\n\nOpen it: ${link}${end}`,
       };
   }
-}
-
-export interface DigestLine {
-  engineerName: string;
-  /** What is late, in a few words ("Quarterly review", "Summary"). */
-  what: string;
-  dueAt: string;
-  link: string;
 }
 
 /** The weekly digest of overdue items for a manager: names, kinds and dates, with links. */

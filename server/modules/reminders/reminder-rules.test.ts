@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { digestKeyAt, isoWeekOf, localTime } from './reminder-rules.ts';
+import { digestFor, digestKeyAt, isoWeekOf, localTime } from './reminder-rules.ts';
+import type { DigestPart } from './reminder-rules.ts';
 
 describe('weekly digest timing', () => {
   it('names ISO weeks, including the ones that straddle a new year', () => {
@@ -34,6 +35,57 @@ describe('weekly digest timing', () => {
       date: '2026-03-02',
       weekday: 1,
       hour: 8,
+    });
+  });
+});
+
+describe('weekly digest contents', () => {
+  const part: DigestPart = {
+    lines: [
+      {
+        what: 'quarterly review overdue',
+        dueAt: '2026-02-20T00:00:00.000Z',
+        conversationId: null,
+        onlyForManagerId: null,
+      },
+      {
+        what: 'summary not sent',
+        dueAt: '2026-02-25T00:00:00.000Z',
+        conversationId: 'c1',
+        onlyForManagerId: 'earlier',
+      },
+    ],
+    managerCommitments: [
+      { managerId: 'current', dueOn: '2026-03-01' },
+      { managerId: 'current', dueOn: '2026-03-02' },
+      { managerId: 'earlier', dueOn: '2026-02-01' },
+    ],
+  };
+  const reports = [{ engineerName: 'Ana', part }];
+
+  it('gives a summary only to the manager who owes it, and counts action items late by today', () => {
+    expect(digestFor('current', reports, '2026-03-02', 'https://t.test')).toEqual({
+      lines: [
+        {
+          engineerName: 'Ana',
+          what: 'quarterly review overdue',
+          dueAt: '2026-02-20T00:00:00.000Z',
+          link: 'https://t.test/team',
+        },
+      ],
+      // Due today is not late yet.
+      overdueCommitments: 1,
+    });
+    // The same summary, owed by the manager the engineer reports to now.
+    const owed = { ...part, lines: part.lines.map((l) => ({ ...l, onlyForManagerId: null })) };
+    expect(
+      digestFor('current', [{ engineerName: 'Ana', part: owed }], '2026-03-02', 'https://t.test')
+        .lines[1],
+    ).toEqual({
+      engineerName: 'Ana',
+      what: 'summary not sent',
+      dueAt: '2026-02-25T00:00:00.000Z',
+      link: 'https://t.test/conversations/c1',
     });
   });
 });

@@ -142,6 +142,85 @@ export function plannedReminders(snapshot: EngineerSnapshot, now: Date): Planned
   return planned;
 }
 
+/** One late item in a manager's weekly digest. */
+export interface DigestLine {
+  engineerName: string;
+  /** What is late, in a few words ("Quarterly review", "Summary"). */
+  what: string;
+  dueAt: string;
+  link: string;
+}
+
+const DIGEST_WHAT: Partial<Record<Obligation['kind'], string>> = {
+  initial_conversation: 'first conversation overdue',
+  quarterly_conversation: 'quarterly review overdue',
+  annual_conversation: 'full career conversation overdue',
+  summary: 'summary not sent',
+};
+
+/**
+ * What one engineer adds to a manager's weekly digest, kept between ticks (ADR 110): it holds as
+ * long as their obligations do, except the action items' lateness, which is counted on the day.
+ */
+export interface DigestPart {
+  lines: readonly {
+    what: string;
+    dueAt: string;
+    /** The conversation it is about, if any; the digest links there, else to the team. */
+    conversationId: string | null;
+    /** A summary is owed by the manager who held the conversation, not by a later one. */
+    onlyForManagerId: string | null;
+  }[];
+  /** Open action items the manager owes this engineer, by due date. */
+  managerCommitments: readonly { managerId: string; dueOn: string }[];
+}
+
+export function digestPartOf(snapshot: EngineerSnapshot): DigestPart {
+  const lines: DigestPart['lines'][number][] = [];
+  for (const o of snapshot.obligations) {
+    const what = DIGEST_WHAT[o.kind];
+    if (o.state !== 'overdue' || o.owner !== 'manager' || !what) continue;
+    // A summary whose conversation is not in the snapshot is nobody's ('' matches no manager).
+    const onlyForManagerId =
+      o.kind === 'summary'
+        ? (snapshot.conversations.find((c) => c.id === o.conversationId)?.managerId ?? '')
+        : null;
+    lines.push({ what, dueAt: o.dueAt, conversationId: o.conversationId, onlyForManagerId });
+  }
+  const managerCommitments = snapshot.commitments.flatMap((c) =>
+    c.owner === 'manager' && !c.isDone && c.dueOn !== null
+      ? [{ managerId: c.managerId, dueOn: c.dueOn }]
+      : [],
+  );
+  return { lines, managerCommitments };
+}
+
+/** A manager's digest from their reports' parts: the late items' lines and late action items. */
+export function digestFor(
+  managerId: string,
+  reports: readonly { engineerName: string; part: DigestPart }[],
+  today: string,
+  baseUrl: string,
+): { lines: DigestLine[]; overdueCommitments: number } {
+  const lines: DigestLine[] = [];
+  let overdueCommitments = 0;
+  for (const { engineerName, part } of reports) {
+    for (const line of part.lines)
+      if (line.onlyForManagerId === null || line.onlyForManagerId === managerId)
+        lines.push({
+          engineerName,
+          what: line.what,
+          dueAt: line.dueAt,
+          link: line.conversationId
+            ? `${baseUrl}/conversations/${line.conversationId}`
+            : `${baseUrl}/team`,
+        });
+    for (const c of part.managerCommitments)
+      if (c.managerId === managerId && c.dueOn < today) overdueCommitments += 1;
+  }
+  return { lines, overdueCommitments };
+}
+
 /** `2026-W10`: the ISO week of a local calendar date. */
 export function isoWeekOf(localDate: string): string {
   const date = new Date(`${localDate}T00:00:00Z`);
@@ -152,20 +231,28 @@ export function isoWeekOf(localDate: string): string {
   return `${date.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
+/** One formatter per zone: making one costs far more than using it, and a tick asks per manager. */
+const localFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The local date, weekday (1 = Monday) and hour of an instant in a zone. */
 export function localTime(
   at: Date,
   timeZone: string,
 ): { date: string; weekday: number; hour: number } {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    hourCycle: 'h23',
-    weekday: 'short',
-  }).formatToParts(at);
+  let format = localFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      hourCycle: 'h23',
+      weekday: 'short',
+    });
+    localFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(at);
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     parts.find((p) => p.type === type)?.value ?? '';
   const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];

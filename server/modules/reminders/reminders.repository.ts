@@ -85,6 +85,20 @@ export async function listDisabledReminders(
   return result;
 }
 
+/** People who changed any reminder choice at or after `since` (an ISO instant). */
+export async function listPreferencesChangedSince(
+  db: Transaction,
+  since: string,
+): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('reminder_preferences')
+    .select('person_id')
+    .distinct()
+    .where('updated_at', '>=', since)
+    .execute();
+  return new Set(rows.map((row) => row.person_id));
+}
+
 export async function upsertReminderPreference(
   db: Transaction,
   input: { personId: string; kind: ReminderKind; isEnabled: boolean; at: string },

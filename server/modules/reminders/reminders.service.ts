@@ -1,5 +1,4 @@
 import { yieldToRequests } from '../../background/yield.ts';
-import type { Obligation } from '../../../shared/cadence/cadence.ts';
 import type { SummaryFields } from '../../../shared/schemas/conversations.ts';
 import { formatStartInZone } from '../../../shared/schemas/conversations.ts';
 import type { Clock } from '../../clock.ts';
@@ -12,10 +11,14 @@ import { conversationEvent, partyFromAddress } from '../calendar/invites.ts';
 import { listInviteFacts } from '../calendar/invites.repository.ts';
 import type { InviteFactsRow } from '../calendar/invites.repository.ts';
 import { buildInvite } from '../calendar/ics.ts';
-import { listEngineers, listPeopleByIds } from '../cadence/cadence-history.repository.ts';
-import type { EngineerScope, PersonNameRow } from '../cadence/cadence-history.repository.ts';
+import {
+  listCadenceTokens,
+  listEngineers,
+  listPeopleByIds,
+} from '../cadence/cadence-history.repository.ts';
+import type { EngineerRow, PersonNameRow } from '../cadence/cadence-history.repository.ts';
 import { readCadencePolicy } from '../cadence/cadence-settings.service.ts';
-import { loadSnapshots } from '../cadence/cadence-snapshots.ts';
+import { loadSnapshots, loadTimedSnapshots } from '../cadence/cadence-snapshots.ts';
 import type { EngineerSnapshot } from '../cadence/cadence-snapshots.ts';
 import { listSummaryVersions } from '../conversations/conversation-record.repository.ts';
 import { listRecentHandoverNotes } from '../contracts/contract-handovers.repository.ts';
@@ -23,14 +26,22 @@ import { findConversation } from '../conversations/conversations.repository.ts';
 import { enqueueMessage } from '../outbox/outbox.service.ts';
 import type { OutgoingMessage } from '../outbox/outbox.service.ts';
 import { composeDigest, composeHandoverNotice, composeReminder } from './reminder-mail.ts';
-import type { ComposedMail, DigestLine, MailParty } from './reminder-mail.ts';
+import type { ComposedMail, MailParty } from './reminder-mail.ts';
 import {
   HANDOVER_LOOKBACK_MS,
+  digestFor,
   digestKeyAt,
+  digestPartOf,
   plannedHandoverNotices,
   plannedReminders,
 } from './reminder-rules.ts';
-import { findExistingKeys, findIsLinkOnly, listDisabledReminders } from './reminders.repository.ts';
+import type { DigestPart } from './reminder-rules.ts';
+import {
+  findExistingKeys,
+  findIsLinkOnly,
+  listDisabledReminders,
+  listPreferencesChangedSince,
+} from './reminders.repository.ts';
 
 /*
  * The reminder scheduler: derives reminders and calendar invites from the cadence engine and
@@ -39,19 +50,31 @@ import { findExistingKeys, findIsLinkOnly, listDisabledReminders } from './remin
  * timer of its own: main.ts calls `tick()` on an interval, tests call it with the clock they set.
  */
 
-const DIGEST_WHAT: Partial<Record<Obligation['kind'], string>> = {
-  initial_conversation: 'first conversation overdue',
-  quarterly_conversation: 'quarterly review overdue',
-  annual_conversation: 'full career conversation overdue',
-  summary: 'summary not sent',
-};
 /** A cancellation goes to calendars that got the invite for this long after it was cancelled. */
 const CANCEL_WINDOW_MS = 30 * DAY_MS;
 
 export interface TickResult {
   /** Messages this call added to the outbox (another instance may have added the rest). */
   queued: number;
+  /** Engineers whose facts this call read: those changed or due a state change since last time. */
+  engineersRead: number;
 }
+
+/**
+ * What the tick last made of one engineer (ADR 110). It holds until their cadence token or the
+ * policy changes, they or their manager change a reminder choice, or their obligations' next
+ * state change comes; until then a visit would queue nothing new. (A move to another manager
+ * changes the token, or, when dated ahead, is the obligations' next change.)
+ */
+interface Visit {
+  token: number | null;
+  policyKey: string;
+  untilMs: number;
+  digest: DigestPart;
+}
+
+/** Choices changed this long before the last tick began are still looked at (clocks of instances differ). */
+const CHOICES_MARGIN_MS = MINUTE_MS;
 
 /** Engineers per batch of a reminder pass (docs/performance.md). */
 const TICK_BATCH = 100;
@@ -188,11 +211,11 @@ export function createReminderScheduler(deps: {
     return queued;
   }
 
-  /** Queues what the snapshots call for now: reminders, invites and (on a full tick) digests. */
+  /** Queues the reminders and invitations the snapshots call for now. */
   async function syncSnapshots(
     snapshots: readonly EngineerSnapshot[],
     now: Date,
-    options: { withDigests: boolean; onlyConversationId?: string },
+    options: { onlyConversationId?: string } = {},
   ): Promise<number> {
     const planned = snapshots.flatMap((s) => plannedReminders(s, now));
     const inviteIds = snapshots
@@ -252,51 +275,6 @@ export function createReminderScheduler(deps: {
 
     queued += await syncInvites(inviteFacts, people, disabled, now);
 
-    if (options.withDigests) {
-      const byManager = new Map<string, EngineerSnapshot[]>();
-      for (const s of snapshots) {
-        const list = byManager.get(s.engineer.managerId) ?? [];
-        list.push(s);
-        byManager.set(s.engineer.managerId, list);
-      }
-      const today = toIsoDate(now);
-      for (const [managerId, reports] of byManager) {
-        const manager = people.get(managerId);
-        if (!manager?.isActive || disabled.get(managerId)?.has('weekly_digest')) continue;
-        const key = digestKeyAt(managerId, manager.timezone, now);
-        if (!key || (await findExistingKeys(db, [key])).size > 0) continue;
-        const lines: DigestLine[] = reports.flatMap((s) =>
-          s.obligations
-            .filter((o) => o.state === 'overdue' && o.owner === 'manager' && DIGEST_WHAT[o.kind])
-            .filter(
-              (o) =>
-                o.kind !== 'summary' ||
-                s.conversations.find((c) => c.id === o.conversationId)?.managerId === managerId,
-            )
-            .map((o) => ({
-              engineerName: s.engineer.name,
-              what: DIGEST_WHAT[o.kind] ?? o.kind,
-              dueAt: o.dueAt,
-              link: o.conversationId
-                ? `${config.baseUrl}/conversations/${o.conversationId}`
-                : `${config.baseUrl}/team`,
-            })),
-        );
-        const overdueCommitments = reports
-          .flatMap((s) => s.commitments)
-          .filter(
-            (c) =>
-              c.managerId === managerId &&
-              c.owner === 'manager' &&
-              !c.isDone &&
-              c.dueOn !== null &&
-              c.dueOn < today,
-          ).length;
-        if (lines.length + overdueCommitments === 0) continue;
-        const mail = composeDigest({ manager, lines, overdueCommitments, baseUrl: config.baseUrl });
-        queued += await queueMail(key, manager, mail, now);
-      }
-    }
     return queued;
   }
 
@@ -345,32 +323,129 @@ export function createReminderScheduler(deps: {
     return queued;
   }
 
-  async function syncScope(
-    scope: EngineerScope,
-    options: { withDigests: boolean; onlyConversationId?: string },
-  ): Promise<TickResult> {
+  /** Each manager's weekly digest, once a week, while they have late items (from the kept visits). */
+  async function syncDigests(
+    engineers: readonly EngineerRow[],
+    visits: ReadonlyMap<string, Visit>,
+    now: Date,
+  ): Promise<number> {
+    const today = toIsoDate(now);
+    const byManager = new Map<string, EngineerRow[]>();
+    for (const engineer of engineers) {
+      const team = byManager.get(engineer.managerId);
+      if (team) team.push(engineer);
+      else byManager.set(engineer.managerId, [engineer]);
+    }
+    const due: { managerId: string; key: string; digest: ReturnType<typeof digestFor> }[] = [];
+    for (const [managerId, reports] of byManager) {
+      const digest = digestFor(
+        managerId,
+        reports.flatMap((r) => {
+          const visit = visits.get(r.id);
+          return visit ? [{ engineerName: r.name, part: visit.digest }] : [];
+        }),
+        today,
+        config.baseUrl,
+      );
+      if (digest.lines.length + digest.overdueCommitments === 0) continue;
+      const key = digestKeyAt(managerId, reports[0]?.managerTimezone ?? 'UTC', now);
+      if (key && digestsQueued.get(managerId) !== key) due.push({ managerId, key, digest });
+    }
+    if (due.length === 0) return 0;
+    const ids = due.map((d) => d.managerId);
+    const people = new Map((await listPeopleByIds(db, ids)).map((p) => [p.id, p]));
+    const disabled = await listDisabledReminders(db, ids);
+    const existing = await findExistingKeys(
+      db,
+      due.map((d) => d.key),
+    );
+    let queued = 0;
+    for (const { managerId, key, digest } of due) {
+      const manager = people.get(managerId);
+      if (!manager?.isActive || disabled.get(managerId)?.has('weekly_digest')) continue;
+      if (!existing.has(key)) {
+        const mail = composeDigest({ manager, ...digest, baseUrl: config.baseUrl });
+        queued += await queueMail(key, manager, mail, now);
+      }
+      digestsQueued.set(managerId, key);
+    }
+    return queued;
+  }
+
+  /** Engineers the tick has visited, and each manager's digest key last found queued (one a week). */
+  const visits = new Map<string, Visit>();
+  const digestsQueued = new Map<string, string>();
+  let lastTickStartedAt: Date | null = null;
+
+  /**
+   * One pass over everyone, reading only the engineers a visit could give something new (ADR 110);
+   * a process's first pass reads everyone. Goes a few teams at a time: memory stays bounded and
+   * requests are served between batches.
+   */
+  async function tickEveryone(): Promise<TickResult> {
     const now = clock.now();
     const policy = await readCadencePolicy(db);
-    const engineers = await listEngineers(db, scope, toIsoDate(now));
-    // A pass over a large organisation goes a few teams at a time (whole teams, for the
-    // digests): memory stays bounded and requests are served between batches.
+    const policyKey = JSON.stringify(policy);
+    const engineers = await listEngineers(db, { kind: 'everyone' }, toIsoDate(now));
+    const choicesChanged = lastTickStartedAt
+      ? await listPreferencesChangedSince(
+          db,
+          new Date(lastTickStartedAt.getTime() - CHOICES_MARGIN_MS).toISOString(),
+        )
+      : new Set<string>();
+    lastTickStartedAt = now;
+    const nowMs = now.getTime();
     let queued = 0;
+    let engineersRead = 0;
     for (const batch of teamBatches(engineers, TICK_BATCH)) {
       await yieldToRequests();
-      const snapshots = await loadSnapshots(db, batch, policy, now, { commitments: 'open' });
-      queued += await syncSnapshots(snapshots, now, options);
+      const tokens = await listCadenceTokens(
+        db,
+        batch.map((e) => e.id),
+      );
+      const stale = batch.filter((engineer) => {
+        const visit = visits.get(engineer.id);
+        return (
+          !visit ||
+          visit.token !== (tokens.get(engineer.id) ?? null) ||
+          visit.policyKey !== policyKey ||
+          nowMs >= visit.untilMs ||
+          choicesChanged.has(engineer.id) ||
+          choicesChanged.has(engineer.managerId)
+        );
+      });
+      if (stale.length === 0) continue;
+      const snapshots = await loadTimedSnapshots(db, stale, policy, now, 'open');
+      queued += await syncSnapshots(snapshots, now);
+      engineersRead += snapshots.length;
+      for (const snapshot of snapshots) {
+        const { engineer } = snapshot;
+        visits.set(engineer.id, {
+          token: tokens.get(engineer.id) ?? null,
+          policyKey,
+          untilMs: snapshot.obligationsUntilMs,
+          digest: digestPartOf(snapshot),
+        });
+      }
     }
-    return { queued };
+    const listed = new Set(engineers.map((e) => e.id));
+    for (const id of visits.keys()) if (!listed.has(id)) visits.delete(id);
+    queued += await syncDigests(engineers, visits, now);
+    return { queued, engineersRead };
   }
 
   let running: Promise<TickResult> | null = null;
 
   return {
-    /** One pass over everyone: queues every reminder, invite, digest and handover notice now due. Concurrent calls share the pass. */
+    /**
+     * Queues every reminder, invite, digest and handover notice now due. Concurrent calls share
+     * the pass. Kept state is this process's own: another instance's tick reads for itself, and
+     * the outbox's keys keep each message to one.
+     */
     tick(): Promise<TickResult> {
       running ??= (async () => {
-        const result = await syncScope({ kind: 'everyone' }, { withDigests: true });
-        return { queued: result.queued + (await syncHandoverNotices(clock.now())) };
+        const result = await tickEveryone();
+        return { ...result, queued: result.queued + (await syncHandoverNotices(clock.now())) };
       })().finally(() => {
         running = null;
       });
@@ -380,16 +455,22 @@ export function createReminderScheduler(deps: {
     /**
      * Right after a conversation changes (scheduled, rescheduled, cancelled, held, summary sent),
      * queues what follows for its pair instead of waiting for the next tick. Never throws: the
-     * next tick catches up with anything a failure here left out.
+     * next tick catches up with anything a failure here left out (the change gave the engineer a
+     * new token, so the tick reads them again).
      */
     async syncConversation(conversationId: string): Promise<void> {
       try {
         const conversation = await findConversation(db, conversationId);
         if (!conversation) return;
-        await syncScope(
+        const now = clock.now();
+        const engineers = await listEngineers(
+          db,
           { kind: 'people', ids: [conversation.engineerId] },
-          { withDigests: false, onlyConversationId: conversationId },
+          toIsoDate(now),
         );
+        const policy = await readCadencePolicy(db);
+        const snapshots = await loadSnapshots(db, engineers, policy, now, { commitments: 'none' });
+        await syncSnapshots(snapshots, now, { onlyConversationId: conversationId });
       } catch (error) {
         logger.warn(
           { conversationId, err: (error as Error).message },
