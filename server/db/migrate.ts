@@ -18,6 +18,7 @@ import * as coverageMarksNarrower from './migrations/0015-coverage-marks-narrowe
 import * as cadenceMarks from './migrations/0016-cadence-marks.ts';
 import * as retentionIndexes from './migrations/0017-retention-indexes.ts';
 import * as handoverNotices from './migrations/0018-handover-notices.ts';
+import * as coverageVersion from './migrations/0019-coverage-version.ts';
 
 /** Every migration in order. Forward-only: a released migration is never edited. */
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0016-cadence-marks': cadenceMarks,
   '0017-retention-indexes': retentionIndexes,
   '0018-handover-notices': handoverNotices,
+  '0019-coverage-version': coverageVersion,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -916,6 +916,8 @@ export const migrationCases: Record<string, MigrationCase> = {
   // Indexes only: every row stays as it was (retention-indexes.db.test.ts checks the plans).
   '0017-retention-indexes': {},
   '0018-handover-notices': {},
+  // The state row starts at version 0; the dashboard reads the teams afresh once.
+  '0019-coverage-version': { added: { coverage_state: { version: 0 } } },
 };
 
 /** The facts table equals a computation from its source tables, conversation by conversation. */

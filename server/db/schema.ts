@@ -590,6 +590,8 @@ export interface CoverageStateTable {
   is_built: boolean;
   window_start: string | null;
   lines_checked_on: string | null;
+  /** Raised by every refresh batch that writes `coverage_groups` (0019, ADR 111). */
+  version: number;
 }
 
 /* Leavers and retention (0012, ADR 075). */

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAY_MS, HOUR_MS } from '../../clock.ts';
+import { DAY_MS, HOUR_MS, toIsoDate } from '../../clock.ts';
+import { openDatabase } from '../../db/client.ts';
 import { generateOrganisation } from '../../demo/synthetic/generate.ts';
 import type { PersonActor } from '../../policies/actor.ts';
 import { createTestHarness } from '../../test/harness.ts';
 import type { TestHarness } from '../../test/harness.ts';
 import { createCoverageService } from './coverage.service.ts';
 import type { CoverageService } from './coverage.service.ts';
+import { listTeams } from './coverage-groups.repository.ts';
 import { createCoverageGroupsService } from './coverage-groups.service.ts';
 import type { CoverageGroupsService } from './coverage-groups.service.ts';
 
@@ -262,4 +264,34 @@ describe('the materialised coverage dashboard', () => {
       .execute();
     await expectSame('after a policy change');
   }, 600_000);
+
+  it('keeps the organisation’s teams between requests until any instance writes them', async () => {
+    const everyone = { kind: 'everyone' } as const;
+    const today = () => toIsoDate(t.clock.now());
+    const first = await groups.listTeams(everyone);
+    expect(await groups.listTeams(everyone)).toBe(first);
+    expect(Object.isFrozen(first[0])).toBe(true);
+
+    // Another instance (its own service, its own connection) refreshes after a write.
+    const connection = await openDatabase(t.url, { poolSize: 2 });
+    const other = createCoverageGroupsService({ database: connection, clock: t.clock });
+    const conversation = await t.db
+      .selectFrom('conversations')
+      .select('id')
+      .where('status', 'in', ['proposed', 'confirmed'])
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .updateTable('conversations')
+      .set({ status: 'completed', completed_at: t.clock.now().toISOString() })
+      .where('id', '=', conversation.id)
+      .execute();
+    expect((await other.refresh()).teams).toBeGreaterThan(0);
+    await connection.close();
+
+    const after = await groups.listTeams(everyone);
+    expect(after).not.toBe(first);
+    expect(after).toEqual(await listTeams(t.db, everyone, today()));
+    expect(after).not.toEqual(first);
+  }, 120_000);
 });

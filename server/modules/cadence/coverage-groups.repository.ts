@@ -34,6 +34,25 @@ export async function findCoverageState(db: Transaction): Promise<CoverageState>
   };
 }
 
+/** The materialised teams' version: it changes whenever any instance writes them (ADR 111). */
+export async function findTeamsVersion(db: Transaction): Promise<number> {
+  const row = await db
+    .selectFrom('coverage_state')
+    .select('version')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.version);
+}
+
+/** Raises the teams' version; called in the transaction that writes them. */
+export async function raiseTeamsVersion(db: Transaction): Promise<void> {
+  await db
+    .updateTable('coverage_state')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', 1)
+    .execute();
+}
+
 /** Takes the next refresh number: a later refresh never loses a team to an earlier one. */
 export async function nextRefresh(db: Transaction): Promise<number> {
   const row = await db

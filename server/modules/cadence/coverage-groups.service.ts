@@ -18,9 +18,11 @@ import {
   listExpiredTeams,
   listManagersToday,
   listPeopleWithLineChanges,
+  findTeamsVersion,
   listTeams,
   listTeamsOf,
   nextRefresh,
+  raiseTeamsVersion,
   saveTeam,
   updateCoverageState,
 } from './coverage-groups.repository.ts';
@@ -171,6 +173,7 @@ export function createCoverageGroupsService({
           batch.filter((id) => !present.has(id)),
           refresh,
         );
+        await raiseTeamsVersion(trx);
       });
     }
     return { teams: written, engineers: read };
@@ -215,6 +218,8 @@ export function createCoverageGroupsService({
     return { isFullRebuild, ...done };
   }
 
+  /** The whole organisation's teams as last read, with the version read before them. */
+  let everyone: { version: number; teams: readonly GroupAggregate[] } | null = null;
   let pending: Promise<RefreshResult> | null = null;
   let tail: Promise<unknown> = Promise.resolve();
 
@@ -234,12 +239,28 @@ export function createCoverageGroupsService({
       return next;
     },
 
-    /** Every team in a scope, up to date as of now. */
+    /**
+     * Every team in a scope, up to date as of now. The whole organisation's teams are kept
+     * between requests while the teams' version is the one read with them (ADR 111); the version
+     * is read first, so a write in between costs one more read, never a stale answer.
+     */
     async listTeams(
       scope: { kind: 'everyone' } | { kind: 'subtree'; rootId: string },
-    ): Promise<GroupAggregate[]> {
+    ): Promise<readonly GroupAggregate[]> {
       await this.refresh();
-      return listTeams(db, scope, toIsoDate(clock.now()));
+      if (scope.kind === 'subtree') return listTeams(db, scope, toIsoDate(clock.now()));
+      const version = await findTeamsVersion(db);
+      if (everyone?.version !== version) {
+        const teams = await listTeams(db, scope, toIsoDate(clock.now()));
+        // Shared by every request: frozen, so code that changed them in place would fail in tests.
+        for (const team of teams) {
+          Object.freeze(team.metrics);
+          Object.freeze(team.months);
+          Object.freeze(team);
+        }
+        everyone = { version, teams: Object.freeze(teams) };
+      }
+      return everyone.teams;
     },
   };
 }

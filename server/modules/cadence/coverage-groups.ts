@@ -221,12 +221,12 @@ interface MonthFigures {
 }
 
 function monthOf(values: readonly number[], index: number): MonthFigures {
-  const at = (field: number) => values[index * MONTH_FIELDS + field] ?? 0;
+  const base = index * MONTH_FIELDS;
   return {
-    people: at(0),
-    onCadence: at(1),
-    quarterly: at(2),
-    summariesOnTime: ratio(at(3), at(4)),
+    people: values[base] ?? 0,
+    onCadence: values[base + 1] ?? 0,
+    quarterly: values[base + 2] ?? 0,
+    summariesOnTime: ratio(values[base + 3] ?? 0, values[base + 4] ?? 0),
   };
 }
 
@@ -328,29 +328,31 @@ export function assembleCoverage(input: {
   );
 
   const months = lastMonths(now, MONTHS);
+  const onPageUnits = units.filter((u) => heatmapRows.has(u.key));
   const trend: TrendPoint[] = [];
   for (const [index, month] of months.entries()) {
-    const figures = units.map((u) => ({ unit: u, month: monthOf(u.months, index) }));
+    // The minimum group size needs every unit's head count; the full figures only the page's rows.
     const monthly = suppressSmallGroups(
-      figures.map((f) => ({
-        key: f.unit.key,
-        size: f.month.people,
-        isViewersOwn: f.unit.key === viewerId,
-        isAlwaysHidden: !f.unit.isShown,
+      units.map((u) => ({
+        key: u.key,
+        size: u.months[index * MONTH_FIELDS] ?? 0,
+        isViewersOwn: u.key === viewerId,
+        isAlwaysHidden: !u.isShown,
       })),
       MINIMUM_GROUP_SIZE,
       { isViewerDirectManagerOfAll: current.isViewerDirectManagerOfAll },
     );
-    for (const f of figures) {
-      const row = heatmapRows.get(f.unit.key);
+    for (const u of onPageUnits) {
+      const row = heatmapRows.get(u.key);
       if (!row) continue;
-      const size = f.month.people;
-      const isHidden = monthly.hidden.has(f.unit.key) || size === 0;
+      const figures = monthOf(u.months, index);
+      const size = figures.people;
+      const isHidden = monthly.hidden.has(u.key) || size === 0;
       row.cells.push({
         month: month.key,
         people: isHidden ? null : size,
-        onCadence: isHidden ? null : f.month.onCadence / size,
-        isHidden: monthly.hidden.has(f.unit.key),
+        onCadence: isHidden ? null : figures.onCadence / size,
+        isHidden: monthly.hidden.has(u.key),
       });
     }
     const all = monthOf(total, index);

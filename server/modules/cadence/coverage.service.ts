@@ -167,7 +167,7 @@ export function createCoverageService({ database, clock, coverageGroups }: Deps)
     actor: Actor,
     viewerId: string,
     key: string,
-    teams: GroupAggregate[],
+    teams: readonly GroupAggregate[],
   ): Promise<CoverageGroupPeople> {
     const now = clock.now();
     const sorted = sortGroups(teams);
