@@ -240,6 +240,40 @@ export function sortGroups(groups: readonly GroupAggregate[]): GroupAggregate[] 
   );
 }
 
+/** What every viewer's dashboard shares for one list of teams: their order and their sums. */
+interface SharedFigures {
+  sorted: readonly GroupAggregate[];
+  months: readonly number[];
+  metrics: readonly number[];
+  people: number;
+}
+
+/**
+ * Worked out once per list of teams: the service keeps the organisation's list between requests
+ * (ADR 111), so every viewer's dashboard after the first starts from these.
+ */
+const sharedByList = new WeakMap<readonly GroupAggregate[], SharedFigures>();
+
+function sharedFiguresOf(groups: readonly GroupAggregate[]): SharedFigures {
+  let shared = sharedByList.get(groups);
+  if (!shared) {
+    shared = {
+      sorted: sortGroups(groups),
+      months: sumEncoded(
+        groups.map((g) => g.months),
+        MONTHS * MONTH_FIELDS,
+      ),
+      metrics: sumEncoded(
+        groups.map((g) => g.metrics),
+        METRICS_LENGTH,
+      ),
+      people: groups.reduce((sum, g) => sum + g.size, 0),
+    };
+    sharedByList.set(groups, shared);
+  }
+  return shared;
+}
+
 /** Which teams are hidden for this viewer now (the minimum group size), as buildCoverage decides. */
 export function suppressionOf(groups: readonly GroupAggregate[], viewerId: string) {
   const isViewerDirectManagerOfAll = groups.every((g) => g.key === viewerId);
@@ -267,7 +301,8 @@ export function assembleCoverage(input: {
   page?: { offset: number; limit: number };
 }): Report {
   const { viewerId, now, windowStart } = input;
-  const groups = sortGroups(input.groups);
+  const shared = sharedFiguresOf(input.groups);
+  const groups = shared.sorted;
   const current = suppressionOf(groups, viewerId);
   const isRowHidden = (g: GroupAggregate) =>
     current.hidden.has(g.key) || (current.isTotalHidden && g.key !== viewerId);
@@ -322,10 +357,7 @@ export function assembleCoverage(input: {
   for (const u of units)
     if (u.isShown && onPage.has(u.key))
       heatmapRows.set(u.key, { key: u.key, label: u.label, cells: [] });
-  const total = sumEncoded(
-    groups.map((g) => g.months),
-    monthsLength,
-  );
+  const total = shared.months;
 
   const months = lastMonths(now, MONTHS);
   const onPageUnits = units.filter((u) => heatmapRows.has(u.key));
@@ -365,12 +397,12 @@ export function assembleCoverage(input: {
       summariesOnTime: isTotalHidden ? null : all.summariesOnTime.value,
     });
   }
-  const people = groups.reduce((sum, g) => sum + g.size, 0);
+  const { people } = shared;
   return {
     windowStart,
     minimumGroupSize: MINIMUM_GROUP_SIZE,
     isHidden: current.isTotalHidden,
-    totals: current.isTotalHidden || people === 0 ? null : sumMetrics(groups),
+    totals: current.isTotalHidden || people === 0 ? null : decodeMetrics(shared.metrics),
     groups: rows,
     groupsTotal: rowCount,
     trend,
