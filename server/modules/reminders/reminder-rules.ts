@@ -1,6 +1,7 @@
 import type { Obligation } from '../../../shared/cadence/cadence.ts';
 import type { ReminderKind } from '../../../shared/schemas/cadence.ts';
 import type { ConversationKind } from '../../../shared/schemas/conversations.ts';
+import { remembered } from '../../../shared/remembered.ts';
 import { DAY_MS } from '../../clock.ts';
 import type { EngineerSnapshot } from '../cadence/cadence-snapshots.ts';
 import { visibleToManagerFrom } from '../contracts/contract-handovers.repository.ts';
@@ -180,11 +181,12 @@ export function digestPartOf(snapshot: EngineerSnapshot): DigestPart {
   for (const o of snapshot.obligations) {
     const what = DIGEST_WHAT[o.kind];
     if (o.state !== 'overdue' || o.owner !== 'manager' || !what) continue;
-    // A summary whose conversation is not in the snapshot is nobody's ('' matches no manager).
-    const onlyForManagerId =
-      o.kind === 'summary'
-        ? (snapshot.conversations.find((c) => c.id === o.conversationId)?.managerId ?? '')
-        : null;
+    let onlyForManagerId: string | null = null;
+    if (o.kind === 'summary') {
+      const conversation = snapshot.conversations.find((c) => c.id === o.conversationId);
+      if (!conversation) continue;
+      onlyForManagerId = conversation.managerId;
+    }
     lines.push({ what, dueAt: o.dueAt, conversationId: o.conversationId, onlyForManagerId });
   }
   const managerCommitments = snapshot.commitments.flatMap((c) =>
@@ -232,16 +234,9 @@ export function isoWeekOf(localDate: string): string {
 }
 
 /** One formatter per zone: making one costs far more than using it, and a tick asks per manager. */
-const localFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The local date, weekday (1 = Monday) and hour of an instant in a zone. */
-export function localTime(
-  at: Date,
-  timeZone: string,
-): { date: string; weekday: number; hour: number } {
-  let format = localFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
+const localFormatIn = remembered(
+  (timeZone: string) =>
+    new Intl.DateTimeFormat('en-GB', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
@@ -249,10 +244,16 @@ export function localTime(
       hour: '2-digit',
       hourCycle: 'h23',
       weekday: 'short',
-    });
-    localFormats.set(timeZone, format);
-  }
-  const parts = format.formatToParts(at);
+    }),
+  1_000,
+);
+
+/** The local date, weekday (1 = Monday) and hour of an instant in a zone. */
+export function localTime(
+  at: Date,
+  timeZone: string,
+): { date: string; weekday: number; hour: number } {
+  const parts = localFormatIn(timeZone).formatToParts(at);
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     parts.find((p) => p.type === type)?.value ?? '';
   const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];

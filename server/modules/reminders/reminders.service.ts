@@ -393,7 +393,6 @@ export function createReminderScheduler(deps: {
           new Date(lastTickStartedAt.getTime() - CHOICES_MARGIN_MS).toISOString(),
         )
       : new Set<string>();
-    lastTickStartedAt = now;
     const nowMs = now.getTime();
     let queued = 0;
     let engineersRead = 0;
@@ -431,6 +430,8 @@ export function createReminderScheduler(deps: {
     const listed = new Set(engineers.map((e) => e.id));
     for (const id of visits.keys()) if (!listed.has(id)) visits.delete(id);
     queued += await syncDigests(engineers, visits, now);
+    // Only a pass that went through counts: after a failed one, the same choices are read again.
+    lastTickStartedAt = now;
     return { queued, engineersRead };
   }
 
