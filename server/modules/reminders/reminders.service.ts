@@ -14,6 +14,7 @@ import { buildInvite } from '../calendar/ics.ts';
 import {
   listCadenceTokens,
   listEngineers,
+  listEngineersAfter,
   listPeopleByIds,
 } from '../cadence/cadence-history.repository.ts';
 import type { EngineerRow, PersonNameRow } from '../cadence/cadence-history.repository.ts';
@@ -78,30 +79,6 @@ const CHOICES_MARGIN_MS = MINUTE_MS;
 
 /** Engineers per batch of a reminder pass (docs/performance.md). */
 const TICK_BATCH = 100;
-
-/** Splits engineers into batches of about `size`, never splitting one manager's team. */
-export function teamBatches<T extends { managerId: string }>(
-  engineers: readonly T[],
-  size: number,
-): T[][] {
-  const teams = new Map<string, T[]>();
-  for (const engineer of engineers) {
-    const team = teams.get(engineer.managerId);
-    if (team) team.push(engineer);
-    else teams.set(engineer.managerId, [engineer]);
-  }
-  const batches: T[][] = [];
-  let current: T[] = [];
-  for (const team of teams.values()) {
-    if (current.length > 0 && current.length + team.length > size) {
-      batches.push(current);
-      current = [];
-    }
-    current.push(...team);
-  }
-  if (current.length > 0) batches.push(current);
-  return batches;
-}
 
 export function createReminderScheduler(deps: {
   database: Database;
@@ -338,6 +315,7 @@ export function createReminderScheduler(deps: {
     }
     const due: { managerId: string; key: string; digest: ReturnType<typeof digestFor> }[] = [];
     for (const [managerId, reports] of byManager) {
+      reports.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
       const digest = digestFor(
         managerId,
         reports.flatMap((r) => {
@@ -386,7 +364,7 @@ export function createReminderScheduler(deps: {
     const now = clock.now();
     const policy = await readCadencePolicy(db);
     const policyKey = JSON.stringify(policy);
-    const engineers = await listEngineers(db, { kind: 'everyone' }, toIsoDate(now));
+    const today = toIsoDate(now);
     const choicesChanged = lastTickStartedAt
       ? await listPreferencesChangedSince(
           db,
@@ -396,8 +374,15 @@ export function createReminderScheduler(deps: {
     const nowMs = now.getTime();
     let queued = 0;
     let engineersRead = 0;
-    for (const batch of teamBatches(engineers, TICK_BATCH)) {
+    const engineers: EngineerRow[] = [];
+    // Pages of everyone in id order; the digest gathers each manager's team from them at the end.
+    let after: string | null = null;
+    for (;;) {
       await yieldToRequests();
+      const batch = await listEngineersAfter(db, after, TICK_BATCH, today);
+      if (batch.length === 0) break;
+      after = batch.at(-1)?.id ?? null;
+      engineers.push(...batch);
       const tokens = await listCadenceTokens(
         db,
         batch.map((e) => e.id),
