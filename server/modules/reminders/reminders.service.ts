@@ -80,6 +80,9 @@ const CHOICES_MARGIN_MS = MINUTE_MS;
 /** Engineers per batch of a reminder pass (docs/performance.md). */
 const TICK_BATCH = 100;
 
+/** Managers whose digest is looked at between two turns for waiting requests. */
+const DIGEST_MANAGERS_PER_TURN = 250;
+
 export function createReminderScheduler(deps: {
   database: Database;
   clock: Clock;
@@ -314,7 +317,12 @@ export function createReminderScheduler(deps: {
       else byManager.set(engineer.managerId, [engineer]);
     }
     const due: { managerId: string; key: string; digest: ReturnType<typeof digestFor> }[] = [];
+    let looked = 0;
     for (const [managerId, reports] of byManager) {
+      if (++looked % DIGEST_MANAGERS_PER_TURN === 0) await yieldToRequests();
+      const key = digestKeyAt(managerId, reports[0]?.managerTimezone ?? 'UTC', now);
+      // This week's digest already in the outbox: nothing to compose until the key changes.
+      if (!key || digestsQueued.get(managerId) === key) continue;
       reports.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
       const digest = digestFor(
         managerId,
@@ -325,9 +333,7 @@ export function createReminderScheduler(deps: {
         today,
         config.baseUrl,
       );
-      if (digest.lines.length + digest.overdueCommitments === 0) continue;
-      const key = digestKeyAt(managerId, reports[0]?.managerTimezone ?? 'UTC', now);
-      if (key && digestsQueued.get(managerId) !== key) due.push({ managerId, key, digest });
+      if (digest.lines.length + digest.overdueCommitments > 0) due.push({ managerId, key, digest });
     }
     if (due.length === 0) return 0;
     const ids = due.map((d) => d.managerId);
@@ -357,8 +363,8 @@ export function createReminderScheduler(deps: {
 
   /**
    * One pass over everyone, reading only the engineers a visit could give something new (ADR 110);
-   * a process's first pass reads everyone. Goes a few teams at a time: memory stays bounded and
-   * requests are served between batches.
+   * a process's first pass reads everyone. Goes a page of engineers at a time: memory stays
+   * bounded and requests are served between pages.
    */
   async function tickEveryone(): Promise<TickResult> {
     const now = clock.now();
@@ -375,6 +381,7 @@ export function createReminderScheduler(deps: {
     let queued = 0;
     let engineersRead = 0;
     const engineers: EngineerRow[] = [];
+    const listed = new Set<string>();
     // Pages of everyone in id order; the digest gathers each manager's team from them at the end.
     let after: string | null = null;
     for (;;) {
@@ -383,6 +390,7 @@ export function createReminderScheduler(deps: {
       if (batch.length === 0) break;
       after = batch.at(-1)?.id ?? null;
       engineers.push(...batch);
+      for (const engineer of batch) listed.add(engineer.id);
       const tokens = await listCadenceTokens(
         db,
         batch.map((e) => e.id),
@@ -412,8 +420,9 @@ export function createReminderScheduler(deps: {
         });
       }
     }
-    const listed = new Set(engineers.map((e) => e.id));
-    for (const id of visits.keys()) if (!listed.has(id)) visits.delete(id);
+    // Everyone listed now has a visit, so only more visits than people listed means someone left.
+    if (visits.size > listed.size)
+      for (const id of visits.keys()) if (!listed.has(id)) visits.delete(id);
     queued += await syncDigests(engineers, visits, now);
     // Only a pass that went through counts: after a failed one, the same choices are read again.
     lastTickStartedAt = now;
