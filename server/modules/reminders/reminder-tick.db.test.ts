@@ -29,13 +29,15 @@ describe('the reminder tick reads only what changed', () => {
   let scheduler: ReminderScheduler;
   let engineerCount = 0;
 
-  const schedulerOn = (t: TestHarness) =>
+  // The kept scheduler goes through the organisation in pages of 7, the fresh ones in one page.
+  const schedulerOn = (t: TestHarness, pageSize?: number) =>
     createReminderScheduler({
       database: t.database,
       clock: t.clock,
       config: t.config,
       logger,
       mailer: createMailer({ smtpUrl: null, from: t.config.mailFrom, logger }),
+      ...(pageSize === undefined ? {} : { pageSize }),
     });
 
   beforeAll(async () => {
@@ -44,7 +46,7 @@ describe('the reminder tick reads only what changed', () => {
       t.clock.set(NOW);
       await generateOrganisation(t.database, { people: 60, seed: 'ticks', now: NOW, years: 2 });
     }
-    scheduler = schedulerOn(kept);
+    scheduler = schedulerOn(kept, 7);
     engineerCount = (await listEngineers(kept.db, { kind: 'everyone' }, toIsoDate(NOW))).length;
   }, 180_000);
   afterAll(async () => {

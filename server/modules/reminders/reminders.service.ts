@@ -89,8 +89,10 @@ export function createReminderScheduler(deps: {
   config: Config;
   logger: Logger;
   mailer: Mailer;
+  /** Engineers per page of a pass (tests use small pages to go through several). */
+  pageSize?: number;
 }) {
-  const { database, clock, config, logger, mailer } = deps;
+  const { database, clock, config, logger, mailer, pageSize = TICK_BATCH } = deps;
   const { db } = database;
   const organizer = partyFromAddress(config.mailFrom);
 
@@ -386,7 +388,7 @@ export function createReminderScheduler(deps: {
     let after: string | null = null;
     for (;;) {
       await yieldToRequests();
-      const batch = await listEngineersAfter(db, after, TICK_BATCH, today);
+      const batch = await listEngineersAfter(db, after, pageSize, today);
       if (batch.length === 0) break;
       after = batch.at(-1)?.id ?? null;
       engineers.push(...batch);
