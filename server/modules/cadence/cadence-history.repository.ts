@@ -130,6 +130,8 @@ const engineersOn = (db: Transaction, today: string) =>
     ])
     .where('p.is_active', '=', true);
 
+type EngineersOnRow = Awaited<ReturnType<ReturnType<typeof engineersOn>['execute']>>[number];
+
 // The scopes every home and team view asks for, built once (ADR 108).
 const reportsQuery = preparedQuery((db, p: { managerId: string; today: string }) =>
   engineersOn(db, p.today).where('rl.manager_id', '=', p.managerId),
@@ -189,19 +191,8 @@ export async function listEngineersAfter(
   return (await query.orderBy('p.id').limit(limit).execute()).map(toEngineerRow);
 }
 
-function toEngineerRow(row: {
-  id: string;
-  name: string;
-  email: string;
-  title: string;
-  team: string;
-  timezone: string;
-  manager_id: string;
-  manager_name: string;
-  manager_email: string;
-  manager_timezone: string;
-  starts_on: string;
-}): EngineerRow {
+/** A row of `engineersOn` in the shape every cadence view uses. */
+function toEngineerRow(row: EngineersOnRow): EngineerRow {
   return {
     id: row.id,
     name: row.name,
