@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { freePort } from '../free-port.ts';
 
 /**
  * The real server (`server/main.ts`) as a child process, for tests that kill it. It is bundled
@@ -38,18 +38,6 @@ export function bundleServer(): Promise<string> {
     return outfile;
   })();
   return bundled;
-}
-
-/** A free TCP port on the loopback interface. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 export interface ChildServer {
