@@ -21,7 +21,7 @@ import type { LoadResult, Scenario } from './load.ts';
 import { machineDetails, saveReport } from './report.ts';
 import type { EndpointFigures, RunFigures } from './report.ts';
 import { BENCH_ACTION_ITEM_TEXT, buildScenarios, mixedLoad } from './scenarios.ts';
-import { startServer } from './server.ts';
+import { buildServerBundle, startSettled } from './server.ts';
 import type { RunningServer } from './server.ts';
 
 /**
@@ -63,12 +63,7 @@ if (!args.has('skip-build') && !args.has('generate-only')) {
   );
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-if (!args.has('generate-only')) {
-  const server = spawnSync(process.execPath, [path.resolve('scripts/build-server.mjs')], {
-    stdio: 'inherit',
-  });
-  if (server.status !== 0) process.exit(server.status ?? 1);
-}
+if (!args.has('generate-only')) buildServerBundle();
 const initialJsGzipKb = args.has('generate-only')
   ? 0
   : measureInitialJs(path.resolve('dist', 'web')).gzipBytes / 1024;
@@ -102,28 +97,6 @@ async function measureMixed(
   return mixed;
 }
 
-/** Starts the server with `processes` workers and waits until its start-up passes are done. */
-async function startSettled(
-  url: string,
-  cookie: string,
-  processes: number,
-): Promise<{ server: RunningServer; settledMs: number }> {
-  const server = await startServer(
-    url,
-    { path: '/api/home', cookie },
-    { WORKERS: String(processes) },
-  );
-  log(`  cold start to the first successful request: ${server.coldStartMs.toFixed(0)} ms`);
-  try {
-    const settledMs = await server.settle();
-    log(`  start-up background passes done after ${(settledMs / 1000).toFixed(1)} s`);
-    return { server, settledMs };
-  } catch (error) {
-    await server.stop();
-    throw error;
-  }
-}
-
 /**
  * The mix again on a fresh server with one process per core (ADR 107). Fresh processes start with
  * empty caches (prepared statements, kept cadence facts), where the one-process figure came after
@@ -136,7 +109,7 @@ async function measureMixedOnEveryCore(
   cores: number,
 ): Promise<LoadResult> {
   log(`  starting ${cores} server processes (WORKERS=${cores}) for the mix on every core…`);
-  const { server } = await startSettled(url, cookie, cores);
+  const { server } = await startSettled(url, cookie, cores, log);
   try {
     await runLoad({ baseUrl: server.baseUrl, connections: 16, seconds, mix: mixedLoad(scenarios) });
     await removeActionItems(url, BENCH_ACTION_ITEM_TEXT);
@@ -243,7 +216,7 @@ async function benchEngine(engine: Engine): Promise<void> {
     const first = actors.pairs[0];
     if (!first) throw new Error('no pair to act as');
     log(`${engine}, ${size}: starting the server…`);
-    const { server, settledMs } = await startSettled(url, first.engineerCookie, workers);
+    const { server, settledMs } = await startSettled(url, first.engineerCookie, workers, log);
     const recorder = await createRecorder(url);
     const scenarios = buildScenarios(actors);
     const endpoints: EndpointFigures[] = [];

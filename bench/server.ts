@@ -1,8 +1,9 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { SERVER_NODE_FLAGS } from '../scripts/server-node-flags.mjs';
 import { freePort } from '../server/test/free-port.ts';
 import { BENCH_SECRET_KEY } from './database.ts';
 
@@ -100,7 +101,7 @@ export async function startServer(
   const nodeOptions = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
   const child: ChildProcess = spawn(
     process.execPath,
-    [...nodeOptions, path.resolve('dist', 'server.mjs')],
+    [...SERVER_NODE_FLAGS, ...nodeOptions, path.resolve('dist', 'server.mjs')],
     {
       env: {
         ...process.env,
@@ -181,4 +182,35 @@ export async function startServer(
       if (exited === null) child.kill('SIGKILL');
     },
   };
+}
+
+/** Starts the server with `processes` workers and waits until its start-up passes are done. */
+export async function startSettled(
+  url: string,
+  cookie: string,
+  processes: number,
+  log: (line: string) => void,
+): Promise<{ server: RunningServer; settledMs: number }> {
+  const server = await startServer(
+    url,
+    { path: '/api/home', cookie },
+    { WORKERS: String(processes) },
+  );
+  log(`  cold start to the first successful request: ${server.coldStartMs.toFixed(0)} ms`);
+  try {
+    const settledMs = await server.settle();
+    log(`  start-up background passes done after ${(settledMs / 1000).toFixed(1)} s`);
+    return { server, settledMs };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
+
+/** Bundles the server as `npm start` does (scripts/build-server.mjs); exits if that fails. */
+export function buildServerBundle(): void {
+  const build = spawnSync(process.execPath, [path.resolve('scripts/build-server.mjs')], {
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) process.exit(build.status ?? 1);
 }
