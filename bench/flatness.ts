@@ -6,7 +6,7 @@ import { parseArgs, peopleOfSize } from './args.ts';
 import { chooseActors, copyTemplate, dropCopy, engineVersion, ensureTemplate } from './database.ts';
 import { percentiles, runLoad } from './load.ts';
 import type { Percentiles } from './load.ts';
-import { machineDetails, RESULTS_DIR } from './report.ts';
+import { machineDetails, refreshResultsIndex, RESULTS_DIR } from './report.ts';
 import { buildScenarios } from './scenarios.ts';
 import type { NamedScenario } from './scenarios.ts';
 import { buildServerBundle, startSettled } from './server.ts';
@@ -192,6 +192,7 @@ try {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `${now.toISOString().slice(0, 10)}-${engine}-flatness.md`);
   writeFileSync(file, renderFlatness(pages, machine));
+  refreshResultsIndex();
   log(`report: ${path.relative(process.cwd(), file)}`);
 } finally {
   for (const side of sides) {

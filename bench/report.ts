@@ -249,6 +249,12 @@ export function saveReport(run: RunFigures): string {
   const workers = (run.workers ?? 1) > 1 ? `-${run.workers}workers` : '';
   const file = path.join(RESULTS_DIR, `${run.date}-${run.engine}-${run.size}${workers}.md`);
   writeFileSync(file, renderReport(run));
+  refreshResultsIndex();
+  return file;
+}
+
+/** Rewrites bench/results/README.md: the latest report of each kind (engine and size, flatness). */
+export function refreshResultsIndex(): void {
   const latest = new Map<string, string>();
   for (const f of readdirSync(RESULTS_DIR)
     .filter((x) => /^\d{4}-\d{2}-\d{2}-.*\.md$/.test(x))
@@ -263,5 +269,4 @@ export function saveReport(run: RunFigures): string {
     '',
   ];
   writeFileSync(path.join(RESULTS_DIR, 'README.md'), index.join('\n'));
-  return file;
 }
