@@ -144,6 +144,7 @@ function renderFlatness(pages: readonly PageFigures[], machine: ReturnType<typeo
     `- Node.js ${machine.node}; ${machine.engineVersion}`,
     `- Load average before / after: ${machine.loadBefore.map((l) => l.toFixed(2)).join(', ')} / ${machine.loadAfter.map((l) => l.toFixed(2)).join(', ')}`,
     `- Code: ${machine.commit}`,
+    `- Extra Node.js options of both servers (BENCH_SERVER_NODE_OPTIONS): ${process.env.BENCH_SERVER_NODE_OPTIONS || 'none'}`,
     `- Both servers ran from their start-up passes' end to the last measurement; each page was measured at concurrency 1 for ${seconds} s per size, in ${rounds} rounds that took turns between the sizes`,
     '',
     '## Per-person and per-team pages',

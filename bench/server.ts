@@ -3,7 +3,6 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SERVER_NODE_FLAGS } from '../scripts/server-node-flags.mjs';
 import { freePort } from '../server/test/free-port.ts';
 import { BENCH_SECRET_KEY } from './database.ts';
 
@@ -101,7 +100,7 @@ export async function startServer(
   const nodeOptions = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
   const child: ChildProcess = spawn(
     process.execPath,
-    [...SERVER_NODE_FLAGS, ...nodeOptions, path.resolve('dist', 'server.mjs')],
+    [...nodeOptions, path.resolve('dist', 'server.mjs')],
     {
       env: {
         ...process.env,

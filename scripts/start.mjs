@@ -5,7 +5,6 @@ import { spawnSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SERVER_NODE_FLAGS } from './server-node-flags.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const isDemo = process.argv.includes('--demo');
@@ -30,14 +29,10 @@ if (isDemo) run(['--import', 'tsx', path.join(root, 'server', 'demo', 'seed.ts')
 // maps sit beside it; NODE_OPTIONS=--enable-source-maps maps stack traces (it slows the start).
 run([path.join(root, 'scripts', 'build-server.mjs')]);
 
-const server = spawn(
-  process.execPath,
-  [...SERVER_NODE_FLAGS, path.join(root, 'dist', 'server.mjs')],
-  {
-    cwd: root,
-    env,
-    stdio: 'inherit',
-  },
-);
+const server = spawn(process.execPath, [path.join(root, 'dist', 'server.mjs')], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
