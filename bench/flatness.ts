@@ -6,7 +6,7 @@ import { parseArgs, peopleOfSize } from './args.ts';
 import { chooseActors, copyTemplate, dropCopy, engineVersion, ensureTemplate } from './database.ts';
 import { percentiles, runLoad } from './load.ts';
 import type { Percentiles } from './load.ts';
-import { machineDetails, refreshResultsIndex, RESULTS_DIR } from './report.ts';
+import { machineDetails, machineLines, refreshResultsIndex, RESULTS_DIR } from './report.ts';
 import { buildScenarios } from './scenarios.ts';
 import type { NamedScenario } from './scenarios.ts';
 import { buildServerBundle, startSettled } from './server.ts';
@@ -139,11 +139,7 @@ function renderFlatness(pages: readonly PageFigures[], machine: ReturnType<typeo
     '',
     '## Machine',
     '',
-    `- CPU: ${machine.cpus} × ${machine.cpuModel}`,
-    `- Memory: ${machine.memoryGb} GB`,
-    `- Node.js ${machine.node}; ${machine.engineVersion}`,
-    `- Load average before / after: ${machine.loadBefore.map((l) => l.toFixed(2)).join(', ')} / ${machine.loadAfter.map((l) => l.toFixed(2)).join(', ')}`,
-    `- Code: ${machine.commit}`,
+    ...machineLines(machine),
     `- Extra Node.js options of both servers (BENCH_SERVER_NODE_OPTIONS): ${process.env.BENCH_SERVER_NODE_OPTIONS || 'none'}`,
     `- Both servers ran from their start-up passes' end to the last measurement; each page was measured at concurrency 1 for ${seconds} s per size, in ${rounds} rounds that took turns between the sizes`,
     '',

@@ -121,6 +121,17 @@ export function mixFloor(run: RunFigures): { msPerRequest: number; ceiling: numb
   return { msPerRequest, ceiling: 1000 / msPerRequest };
 }
 
+/** The "Machine" list items every report starts with. */
+export function machineLines(m: Machine): string[] {
+  return [
+    `- CPU: ${m.cpus} × ${m.cpuModel}`,
+    `- Memory: ${m.memoryGb} GB`,
+    `- Node.js ${m.node}; ${m.engineVersion}`,
+    `- Load average before / after: ${m.loadBefore.map((l) => l.toFixed(2)).join(', ')} / ${m.loadAfter.map((l) => l.toFixed(2)).join(', ')} (the machine is shared; compare ratios, not absolute times)`,
+    `- Code: ${m.commit}`,
+  ];
+}
+
 /** Markdown report with every figure and each target's verdict. */
 export function renderReport(run: RunFigures): string {
   const m = run.machine;
@@ -135,11 +146,7 @@ export function renderReport(run: RunFigures): string {
     '',
     '## Machine',
     '',
-    `- CPU: ${m.cpus} × ${m.cpuModel}`,
-    `- Memory: ${m.memoryGb} GB`,
-    `- Node.js ${m.node}; ${m.engineVersion}`,
-    `- Load average before / after: ${m.loadBefore.map((l) => l.toFixed(2)).join(', ')} / ${m.loadAfter.map((l) => l.toFixed(2)).join(', ')} (the machine is shared; compare ratios, not absolute times)`,
-    `- Code: ${m.commit}`,
+    ...machineLines(m),
     `- Data: ${run.totalRows === null ? 'organisation from the cache' : `${run.totalRows.toLocaleString('en-GB')} rows generated in ${run.generationSeconds} s`}`,
     `- ${run.secondsPerMeasurement} s per latency and per throughput measurement`,
     `- Server processes: ${run.workers ?? 1} (\`WORKERS\`, ADR 099)`,
