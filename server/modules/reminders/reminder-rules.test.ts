@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { digestFor, digestKeyAt, isoWeekOf, localTime } from './reminder-rules.ts';
+import type { EngineerSnapshot } from '../cadence/cadence-snapshots.ts';
+import type { CommitmentFactsRow } from '../cadence/cadence-history.repository.ts';
+import { digestFor, digestKeyAt, digestPartOf, isoWeekOf, localTime } from './reminder-rules.ts';
 import type { DigestPart } from './reminder-rules.ts';
 
 describe('weekly digest timing', () => {
@@ -56,9 +58,8 @@ describe('weekly digest contents', () => {
       },
     ],
     managerCommitments: [
-      { managerId: 'current', dueOn: '2026-03-01' },
-      { managerId: 'current', dueOn: '2026-03-02' },
-      { managerId: 'earlier', dueOn: '2026-02-01' },
+      { managerId: 'current', dueOns: ['2026-03-01', '2026-03-02'] },
+      { managerId: 'earlier', dueOns: ['2026-02-01'] },
     ],
   };
   const reports = [{ engineerName: 'Ana', part }];
@@ -87,5 +88,93 @@ describe('weekly digest contents', () => {
       dueAt: '2026-02-25T00:00:00.000Z',
       link: 'https://t.test/conversations/c1',
     });
+  });
+});
+
+describe('an engineer\u2019s kept digest part', () => {
+  const engineer = {
+    id: 'e1',
+    name: 'Ana',
+    email: 'ana@example.test',
+    title: 'Engineer',
+    team: 'Payments',
+    timezone: 'UTC',
+    managerId: 'current',
+    managerName: 'Bo',
+    managerEmail: 'bo@example.test',
+    managerTimezone: 'UTC',
+    managerSince: '2025-01-01',
+  };
+  const snapshotWith = (commitments: CommitmentFactsRow[]): EngineerSnapshot => ({
+    engineer,
+    lines: [],
+    conversations: [],
+    commitments,
+    contract: undefined,
+    obligations: [
+      {
+        kind: 'quarterly_conversation',
+        owner: 'manager',
+        dueAt: '2026-02-20T00:00:00.000Z',
+        state: 'overdue',
+        reason: 'A quarter has passed.',
+        conversationId: null,
+      },
+    ],
+  });
+  const commitment = (
+    id: string,
+    fields: Partial<CommitmentFactsRow> & Pick<CommitmentFactsRow, 'managerId'>,
+  ): CommitmentFactsRow => ({
+    id,
+    engineerId: 'e1',
+    owner: 'manager',
+    dueOn: '2026-03-01',
+    isDone: false,
+    doneAt: null,
+    ...fields,
+  });
+
+  it('counts the same late action items as the rows it was made from', () => {
+    const rows = [
+      commitment('a', { managerId: 'current', dueOn: '2026-02-27' }),
+      commitment('b', { managerId: 'earlier', dueOn: '2026-01-10' }),
+      commitment('c', { managerId: 'current', dueOn: '2026-03-02' }),
+      commitment('d', { managerId: 'current', dueOn: '2026-02-01', isDone: true }),
+      commitment('e', { managerId: 'current', dueOn: null }),
+      commitment('f', { managerId: 'current', dueOn: '2026-02-02', owner: 'engineer' }),
+      commitment('g', { managerId: 'current', dueOn: '2026-03-01' }),
+    ];
+    const part = digestPartOf(snapshotWith(rows));
+    expect(part.managerCommitments).toEqual([
+      { managerId: 'current', dueOns: ['2026-02-27', '2026-03-02', '2026-03-01'] },
+      { managerId: 'earlier', dueOns: ['2026-01-10'] },
+    ]);
+    for (const managerId of ['current', 'earlier'])
+      expect(
+        digestFor(managerId, [{ engineerName: 'Ana', part }], '2026-03-02', 'https://t.test')
+          .overdueCommitments,
+      ).toBe(
+        rows.filter(
+          (r) =>
+            r.managerId === managerId &&
+            r.owner === 'manager' &&
+            !r.isDone &&
+            r.dueOn !== null &&
+            r.dueOn < '2026-03-02',
+        ).length,
+      );
+  });
+
+  it('is one shared empty part when the engineer adds nothing', () => {
+    const nothing = (id: string): EngineerSnapshot => ({
+      ...snapshotWith([]),
+      engineer: { ...engineer, id },
+      obligations: [],
+    });
+    const first = digestPartOf(nothing('e1'));
+    expect(first).toEqual({ lines: [], managerCommitments: [] });
+    expect(digestPartOf(nothing('e2'))).toBe(first);
+    expect(digestPartOf(snapshotWith([])).lines).toHaveLength(1);
   });
 });

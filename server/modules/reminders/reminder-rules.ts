@@ -162,6 +162,9 @@ const DIGEST_WHAT: Partial<Record<Obligation['kind'], string>> = {
 /**
  * What one engineer adds to a manager's weekly digest, kept between ticks (ADR 110): it holds as
  * long as their obligations do, except the action items' lateness, which is counted on the day.
+ * The tick keeps one part per engineer of the organisation, so a part is kept small (ADR 114):
+ * manager ids and dates are shared copies, arrays are as long as their contents, action items are
+ * grouped by the manager who owes them, and a part with nothing in it is the one empty part.
  */
 export interface DigestPart {
   lines: readonly {
@@ -172,9 +175,20 @@ export interface DigestPart {
     /** A summary is owed by the manager who held the conversation, not by a later one. */
     onlyForManagerId: string | null;
   }[];
-  /** Open action items the manager owes this engineer, by due date. */
-  managerCommitments: readonly { managerId: string; dueOn: string }[];
+  /** Open action items the manager owes this engineer: each manager's due dates. */
+  managerCommitments: readonly { managerId: string; dueOns: readonly string[] }[];
 }
+
+/**
+ * One copy of each manager id and date the kept parts hold: there are far fewer of them than
+ * parts (at 100k people, about 10,000 managers and a few thousand days).
+ */
+const sharedCopy = remembered((value: string) => value, 50_000);
+
+const EMPTY_PART: DigestPart = Object.freeze({
+  lines: Object.freeze([]),
+  managerCommitments: Object.freeze([]),
+});
 
 export function digestPartOf(snapshot: EngineerSnapshot): DigestPart {
   const lines: DigestPart['lines'][number][] = [];
@@ -185,16 +199,29 @@ export function digestPartOf(snapshot: EngineerSnapshot): DigestPart {
     if (o.kind === 'summary') {
       const conversation = snapshot.conversations.find((c) => c.id === o.conversationId);
       if (!conversation) continue;
-      onlyForManagerId = conversation.managerId;
+      onlyForManagerId = sharedCopy(conversation.managerId);
     }
     lines.push({ what, dueAt: o.dueAt, conversationId: o.conversationId, onlyForManagerId });
   }
-  const managerCommitments = snapshot.commitments.flatMap((c) =>
-    c.owner === 'manager' && !c.isDone && c.dueOn !== null
-      ? [{ managerId: c.managerId, dueOn: c.dueOn }]
-      : [],
-  );
-  return { lines, managerCommitments };
+  const dueOnsBy = new Map<string, string[]>();
+  for (const c of snapshot.commitments) {
+    if (c.owner !== 'manager' || c.isDone || c.dueOn === null) continue;
+    const dueOns = dueOnsBy.get(c.managerId);
+    if (dueOns) dueOns.push(sharedCopy(c.dueOn));
+    else dueOnsBy.set(c.managerId, [sharedCopy(c.dueOn)]);
+  }
+  if (lines.length === 0 && dueOnsBy.size === 0) return EMPTY_PART;
+  // slice(): arrays grown by push keep spare room, which a hundred thousand kept parts would hold.
+  return {
+    lines: lines.length > 0 ? lines.slice() : EMPTY_PART.lines,
+    managerCommitments:
+      dueOnsBy.size > 0
+        ? Array.from(dueOnsBy, ([managerId, dueOns]) => ({
+            managerId: sharedCopy(managerId),
+            dueOns: dueOns.slice(),
+          }))
+        : EMPTY_PART.managerCommitments,
+  };
 }
 
 /** A manager's digest from their reports' parts: the late items' lines and late action items. */
@@ -217,8 +244,9 @@ export function digestFor(
             ? `${baseUrl}/conversations/${line.conversationId}`
             : `${baseUrl}/team`,
         });
-    for (const c of part.managerCommitments)
-      if (c.managerId === managerId && c.dueOn < today) overdueCommitments += 1;
+    for (const owed of part.managerCommitments)
+      if (owed.managerId === managerId)
+        for (const dueOn of owed.dueOns) if (dueOn < today) overdueCommitments += 1;
   }
   return { lines, overdueCommitments };
 }
