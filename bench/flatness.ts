@@ -16,16 +16,22 @@ import type { RunningServer } from './server.ts';
  * `npm run bench:flatness [-- --engine sqlite|postgres] [--seconds n] [--rounds n]`: the flatness
  * target (per-person and per-team pages, p95 at 100k over 10k ≤ 1.2) measured with a 10k and a
  * 100k organisation served at the same time, the latency runs at concurrency 1 taking turns
- * between them in short rounds (ADR 112). Separate runs of the two sizes on this shared machine
- * differed by up to 1.8 × at 10k alone; in turns, load from elsewhere falls on both sizes alike.
+ * between them in short rounds, every page in every round (ADR 112). Separate runs of the two
+ * sizes on this shared machine differed by up to 1.8 × at 10k alone; in turns, load from
+ * elsewhere falls on both sizes alike.
  * `/api/health` is measured the same way as a control: its ratio shows what is left of the noise.
  * Writes bench/results/<date>-<engine>-flatness.md.
  */
 const args = parseArgs(process.argv.slice(2));
 const engine: Engine = args.get('engine') === 'postgres' ? 'postgres' : 'sqlite';
-/** Seconds of latency run per page and size, split over the rounds. */
-const seconds = Number(args.get('seconds') ?? 20);
-const rounds = Number(args.get('rounds') ?? 8);
+/**
+ * Seconds of latency run per page and size, split over the rounds. With the defaults the rounds
+ * span about six minutes, more than the reminder tick's five.
+ */
+const seconds = Number(args.get('seconds') ?? 30);
+const rounds = Number(args.get('rounds') ?? 24);
+/** How long the measuring took, from the first round's start to the last round's end (s). */
+let spanSeconds = 0;
 const seed = args.get('seed') ?? 'trajectory';
 const SIZES = ['10k', '100k'] as const;
 const TARGET = 1.2;
@@ -56,53 +62,86 @@ interface PageFigures {
   isControl: boolean;
 }
 
-/** One page at concurrency 1 on both sides, in rounds that alternate which side goes first. */
-async function measurePage(sides: readonly Side[], key: string): Promise<PageFigures> {
-  const samples = new Map<Side, number[]>(sides.map((side) => [side, []]));
-  const cpu = new Map<Side, { ms: number; requests: number; otherMs: number; wallMs: number }>(
-    sides.map((side) => [side, { ms: 0, requests: 0, otherMs: 0, wallMs: 0 }]),
+interface Totals {
+  samples: number[];
+  cpuMs: number;
+  requests: number;
+  otherMs: number;
+  wallMs: number;
+}
+
+/**
+ * Every page at concurrency 1 on both sides, in rounds: each round measures each page once on
+ * each side, the side that goes first alternating. A page's rounds are spread over the whole
+ * run, so a pass that comes every few minutes (the reminder tick) falls on every page alike
+ * instead of on whichever page was being measured when it came (ADR 112, amended).
+ */
+async function measurePages(
+  sides: readonly Side[],
+  keys: readonly string[],
+): Promise<PageFigures[]> {
+  const totals = new Map<string, Map<Side, Totals>>(
+    keys.map((key) => [
+      key,
+      new Map(
+        sides.map((side) => [side, { samples: [], cpuMs: 0, requests: 0, otherMs: 0, wallMs: 0 }]),
+      ),
+    ]),
   );
-  for (const side of sides) {
-    const scenario = scenarioOf(side, key);
-    await runLoad({ baseUrl: serverOf(side).baseUrl, connections: 1, amount: 50, mix: [scenario] });
-  }
-  for (let round = 0; round < rounds; round += 1) {
-    const order = round % 2 === 0 ? sides : [...sides].reverse();
-    for (const side of order) {
-      const server = serverOf(side);
-      const other = serverOf(sides.find((x) => x !== side) ?? side);
-      const cpuBefore = server.cpuMs();
-      const otherBefore = other.cpuMs();
-      const startedAt = performance.now();
-      const part = await runLoad({
-        baseUrl: server.baseUrl,
+  for (const key of keys)
+    for (const side of sides)
+      await runLoad({
+        baseUrl: serverOf(side).baseUrl,
         connections: 1,
-        seconds: seconds / rounds,
+        amount: 50,
         mix: [scenarioOf(side, key)],
       });
-      if (part.errors > 0)
-        throw new Error(`${key} on ${side.size}: ${JSON.stringify(part.errorStatuses)}`);
-      samples.get(side)?.push(...part.samples);
-      const total = cpu.get(side);
-      if (total) {
-        total.ms += server.cpuMs() - cpuBefore;
+  const runStartedAt = performance.now();
+  for (let round = 0; round < rounds; round += 1) {
+    const order = round % 2 === 0 ? sides : [...sides].reverse();
+    for (const key of keys)
+      for (const side of order) {
+        const server = serverOf(side);
+        const other = serverOf(sides.find((x) => x !== side) ?? side);
+        const cpuBefore = server.cpuMs();
+        const otherBefore = other.cpuMs();
+        const startedAt = performance.now();
+        const part = await runLoad({
+          baseUrl: server.baseUrl,
+          connections: 1,
+          seconds: seconds / rounds,
+          mix: [scenarioOf(side, key)],
+        });
+        if (part.errors > 0)
+          throw new Error(`${key} on ${side.size}: ${JSON.stringify(part.errorStatuses)}`);
+        const total = totals.get(key)?.get(side);
+        if (!total) throw new Error(`no totals for ${key}`);
+        total.samples.push(...part.samples);
+        total.cpuMs += server.cpuMs() - cpuBefore;
         total.requests += part.requests;
         total.otherMs += other.cpuMs() - otherBefore;
         total.wallMs += performance.now() - startedAt;
       }
-    }
   }
+  spanSeconds = (performance.now() - runStartedAt) / 1000;
+  return keys.map((key) => figuresOf(sides, key, totals.get(key)));
+}
+
+function figuresOf(
+  sides: readonly Side[],
+  key: string,
+  totals: Map<Side, Totals> | undefined,
+): PageFigures {
   const [small, large] = sides;
-  if (!small || !large) throw new Error('two sizes are needed');
-  const latencyOf = (side: Side) => percentiles(samples.get(side) ?? []);
-  const cpuOf = (side: Side) => {
-    const total = cpu.get(side);
-    return total ? total.ms / Math.max(1, total.requests) : NaN;
+  if (!small || !large || !totals) throw new Error('two sizes are needed');
+  const totalOf = (side: Side): Totals => {
+    const total = totals.get(side);
+    if (!total) throw new Error(`no totals for ${side.size}`);
+    return total;
   };
-  const otherBusyOf = (side: Side) => {
-    const total = cpu.get(side);
-    return total ? total.otherMs / Math.max(1, total.wallMs) : NaN;
-  };
+  const latencyOf = (side: Side) => percentiles(totalOf(side).samples);
+  const cpuOf = (side: Side) => totalOf(side).cpuMs / Math.max(1, totalOf(side).requests);
+  const otherBusyOf = (side: Side) => totalOf(side).otherMs / Math.max(1, totalOf(side).wallMs);
   const scenario = scenarioOf(small, key);
   const figures: PageFigures = {
     name: scenario.name,
@@ -141,7 +180,7 @@ function renderFlatness(pages: readonly PageFigures[], machine: ReturnType<typeo
     '',
     ...machineLines(machine),
     `- Extra Node.js options of both servers (BENCH_SERVER_NODE_OPTIONS): ${process.env.BENCH_SERVER_NODE_OPTIONS || 'none'}`,
-    `- Both servers ran from their start-up passes' end to the last measurement; each page was measured at concurrency 1 for ${seconds} s per size, in ${rounds} rounds that took turns between the sizes`,
+    `- Both servers ran from their start-up passes' end to the last measurement; each page was measured at concurrency 1 for ${seconds} s per size, in ${rounds} rounds that took turns between the sizes; every round measured every page, and the rounds spanned ${spanSeconds.toFixed(0)} s (the reminder tick comes every 300 s)`,
     '',
     '## Per-person and per-team pages',
     '',
@@ -153,7 +192,7 @@ function renderFlatness(pages: readonly PageFigures[], machine: ReturnType<typeo
     ),
     '',
     '```json',
-    JSON.stringify({ engine, seconds, rounds, machine, pages }, null, 2),
+    JSON.stringify({ engine, seconds, rounds, spanSeconds, machine, pages }, null, 2),
     '```',
     '',
   ].join('\n');
@@ -183,8 +222,7 @@ try {
       .filter((s) => s.hasFloorTarget)
       .map((s) => s.key),
   ];
-  const pages: PageFigures[] = [];
-  for (const key of keys) pages.push(await measurePage(sides, key));
+  const pages = await measurePages(sides, keys);
   const machine = machineDetails(await engineVersion(sides[0]?.url ?? ''), loadBefore);
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `${now.toISOString().slice(0, 10)}-${engine}-flatness.md`);
