@@ -30,8 +30,6 @@ const engine: Engine = args.get('engine') === 'postgres' ? 'postgres' : 'sqlite'
  */
 const seconds = Number(args.get('seconds') ?? 30);
 const rounds = Number(args.get('rounds') ?? 24);
-/** How long the measuring took, from the first round's start to the last round's end (s). */
-let spanSeconds = 0;
 const seed = args.get('seed') ?? 'trajectory';
 const SIZES = ['10k', '100k'] as const;
 const TARGET = 1.2;
@@ -79,15 +77,13 @@ interface Totals {
 async function measurePages(
   sides: readonly Side[],
   keys: readonly string[],
-): Promise<PageFigures[]> {
-  const totals = new Map<string, Map<Side, Totals>>(
-    keys.map((key) => [
-      key,
-      new Map(
-        sides.map((side) => [side, { samples: [], cpuMs: 0, requests: 0, otherMs: 0, wallMs: 0 }]),
-      ),
-    ]),
-  );
+): Promise<{ pages: PageFigures[]; spanSeconds: number }> {
+  const totals = keys.map((key) => ({
+    key,
+    bySide: new Map<Side, Totals>(
+      sides.map((side) => [side, { samples: [], cpuMs: 0, requests: 0, otherMs: 0, wallMs: 0 }]),
+    ),
+  }));
   for (const key of keys)
     for (const side of sides)
       await runLoad({
@@ -99,7 +95,7 @@ async function measurePages(
   const runStartedAt = performance.now();
   for (let round = 0; round < rounds; round += 1) {
     const order = round % 2 === 0 ? sides : [...sides].reverse();
-    for (const key of keys)
+    for (const { key, bySide } of totals)
       for (const side of order) {
         const server = serverOf(side);
         const other = serverOf(sides.find((x) => x !== side) ?? side);
@@ -114,8 +110,8 @@ async function measurePages(
         });
         if (part.errors > 0)
           throw new Error(`${key} on ${side.size}: ${JSON.stringify(part.errorStatuses)}`);
-        const total = totals.get(key)?.get(side);
-        if (!total) throw new Error(`no totals for ${key}`);
+        const total = bySide.get(side);
+        if (!total) throw new Error(`no totals for ${key} on ${side.size}`);
         total.samples.push(...part.samples);
         total.cpuMs += server.cpuMs() - cpuBefore;
         total.requests += part.requests;
@@ -123,19 +119,17 @@ async function measurePages(
         total.wallMs += performance.now() - startedAt;
       }
   }
-  spanSeconds = (performance.now() - runStartedAt) / 1000;
-  return keys.map((key) => figuresOf(sides, key, totals.get(key)));
+  return {
+    pages: totals.map(({ key, bySide }) => figuresOf(sides, key, bySide)),
+    spanSeconds: (performance.now() - runStartedAt) / 1000,
+  };
 }
 
-function figuresOf(
-  sides: readonly Side[],
-  key: string,
-  totals: Map<Side, Totals> | undefined,
-): PageFigures {
+function figuresOf(sides: readonly Side[], key: string, bySide: Map<Side, Totals>): PageFigures {
   const [small, large] = sides;
-  if (!small || !large || !totals) throw new Error('two sizes are needed');
+  if (!small || !large) throw new Error('two sizes are needed');
   const totalOf = (side: Side): Totals => {
-    const total = totals.get(side);
+    const total = bySide.get(side);
     if (!total) throw new Error(`no totals for ${side.size}`);
     return total;
   };
@@ -168,7 +162,11 @@ function scenarioOf(side: Side, key: string): NamedScenario {
   return scenario;
 }
 
-function renderFlatness(pages: readonly PageFigures[], machine: ReturnType<typeof machineDetails>) {
+function renderFlatness(
+  pages: readonly PageFigures[],
+  spanSeconds: number,
+  machine: ReturnType<typeof machineDetails>,
+) {
   const ms = (value: number) => value.toFixed(2);
   const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
   return [
@@ -222,11 +220,11 @@ try {
       .filter((s) => s.hasFloorTarget)
       .map((s) => s.key),
   ];
-  const pages = await measurePages(sides, keys);
+  const { pages, spanSeconds } = await measurePages(sides, keys);
   const machine = machineDetails(await engineVersion(sides[0]?.url ?? ''), loadBefore);
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `${now.toISOString().slice(0, 10)}-${engine}-flatness.md`);
-  writeFileSync(file, renderFlatness(pages, machine));
+  writeFileSync(file, renderFlatness(pages, spanSeconds, machine));
   refreshResultsIndex();
   log(`report: ${path.relative(process.cwd(), file)}`);
 } finally {
